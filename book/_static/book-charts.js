@@ -1,0 +1,112 @@
+/* Interactive charts with no network.
+ *
+ * Every chart arrives as a static SVG (drawn at build time) plus its Vega-Lite
+ * spec. This script loads the local vega bundle (named in this tag's
+ * data-bundle, beside this file in _static) only when a chart comes near the
+ * viewport or the reader reaches for it, then swaps the static picture for the
+ * interactive view. Parsing the bundle up front would block a phone's main
+ * thread for half a second on pages whose charts nobody has scrolled to yet.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var bundleUrl = new URL(script.getAttribute("data-bundle"), script.src).href;
+  var bundle = null;
+
+  function loadBundle() {
+    if (window.vegaEmbed) return Promise.resolve();
+    if (!bundle) {
+      bundle = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = bundleUrl;
+        tag.onload = resolve;
+        tag.onerror = function () { reject(new Error("could not load " + bundleUrl)); };
+        document.head.appendChild(tag);
+      });
+    }
+    return bundle;
+  }
+
+  function isDark() {
+    return document.documentElement.getAttribute("data-theme") === "dark";
+  }
+
+  // Text and grid colours for the dark theme; marks keep their palette.
+  var DARK = {
+    background: "transparent",
+    title: { color: "#f0f0f0", subtitleColor: "#c8c8c8" },
+    axis: { domainColor: "#bbbbbb", gridColor: "#555555", tickColor: "#bbbbbb", labelColor: "#e6e6e6", titleColor: "#f0f0f0" },
+    legend: { labelColor: "#e6e6e6", titleColor: "#f0f0f0" },
+    header: { labelColor: "#e6e6e6", titleColor: "#f0f0f0" },
+    text: { color: "#f0f0f0" },
+    view: { stroke: null }
+  };
+
+  function embed(figure) {
+    if (figure.dataset.state === "loading" || figure.dataset.state === "live") return;
+    figure.dataset.state = "loading";
+    var spec = JSON.parse(figure.querySelector("script.bk-chart-spec").textContent);
+    var live = figure.querySelector(".bk-chart-live");
+    var options = {
+      renderer: "svg",
+      // Export and view source stay local; "open in editor" would send the
+      // chart to another site, which an offline book must not do.
+      actions: { export: true, source: true, compiled: false, editor: false },
+      downloadFileName: figure.id
+    };
+    if (isDark()) options.config = DARK;
+    loadBundle()
+      .then(function () { return window.vegaEmbed(live, spec, options); })
+      .then(function (result) {
+        figure._view = result;
+        live.hidden = false;
+        figure.querySelector(".bk-chart-static").hidden = true;
+        figure.dataset.state = "live";
+        figure.dataset.theme = isDark() ? "dark" : "light";
+        var menu = live.querySelector("details summary");
+        if (menu) menu.setAttribute("aria-label", "Chart menu: save as image or view the chart's source");
+      })
+      .catch(function (error) {
+        // The static picture stays; say why the chart is not interactive.
+        figure.dataset.state = "static";
+        console.warn("Chart " + figure.id + " stays static: " + error.message);
+      });
+  }
+
+  function reembedAll() {
+    document.querySelectorAll("figure.bk-chart[data-state='live']").forEach(function (figure) {
+      if (figure.dataset.theme === (isDark() ? "dark" : "light")) return;
+      if (figure._view) figure._view.finalize();
+      figure.dataset.state = "";
+      embed(figure);
+    });
+  }
+
+  function start() {
+    var figures = document.querySelectorAll("figure.bk-chart");
+    if (!figures.length) return;
+    var observer = "IntersectionObserver" in window
+      ? new IntersectionObserver(function (entries) {
+          entries.forEach(function (entry) {
+            if (entry.isIntersecting) {
+              observer.unobserve(entry.target);
+              embed(entry.target);
+            }
+          });
+        }, { rootMargin: "300px 0px" })
+      : null;
+    figures.forEach(function (figure) {
+      if (observer) observer.observe(figure); else embed(figure);
+      ["pointerenter", "focusin", "touchstart"].forEach(function (type) {
+        figure.addEventListener(type, function () { embed(figure); }, { once: true, passive: true });
+      });
+    });
+    new MutationObserver(reembedAll).observe(document.documentElement, {
+      attributes: true, attributeFilter: ["data-theme"]
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,16 @@
+"""What every chapter of the book would otherwise repeat, in one place.
+
+    from booktools import load
+    tests = load("nuclear_tests")     # a validated, typed DataFrame
+
+Importing the package also switches Altair to the book's theme and to its
+offline renderer, so a chapter's chart cells stay plain pandas + Altair and
+the charts draw with no network, in the built book and in JupyterLab.
+"""
+
+from booktools.charts import enable as enable_charts
+from booktools.data import DataError, load, package, resource, validate
+
+__all__ = ["DataError", "load", "package", "resource", "validate", "enable_charts"]
+
+enable_charts()

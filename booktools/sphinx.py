@@ -1,0 +1,143 @@
+"""Sphinx extension: offline charts, an honest execution cache, page metadata.
+
+Registered in `_config.yml` (`sphinx.extra_extensions: [booktools.sphinx]`).
+
+* Writes one local bundle of vega-embed + vega + vega-lite (the versions Altair
+  speaks, from vl-convert) into the output's `_static`, wrapped in a function
+  scope so that it leaks only `vega`, `vegaLite` and `vegaEmbed`. It is written
+  into the output folder directly at the end of every build, because Sphinx
+  skips copying static files when no page is out of date. Its file name carries
+  a hash of its content, so browsers cache it across pages and never keep a
+  stale one.
+* Adds `book-charts.js` (which loads that bundle when a chart nears the
+  viewport) only to pages that have a chart.
+* Keys the jupyter-cache folder by the content of `booktools/` and `data/`:
+  jupyter-cache only notices changes to a notebook itself, so without this a
+  change to the renderer or to a CSV would leave stale outputs in the book.
+* Gives every page a meta description.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from booktools.data import PACKAGE_ROOT
+
+BUNDLE_PREFIX = "vega-bundle-"
+CHART_MARKER = 'class="bk-chart"'
+
+
+def inputs_fingerprint(project: Path) -> str:
+    """A hash of everything a chapter's outputs depend on besides its own text."""
+    digest = hashlib.sha256()
+    data = project / "data"
+    files = sorted((PACKAGE_ROOT / "booktools").glob("*.py")) + sorted(data.glob("*.csv"))
+    files += [data / "datapackage.json", project / "book" / "references.bib"]
+    for path in files:
+        if path.exists():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _key_execution_cache(app: Sphinx, config) -> None:
+    base = Path(app.outdir).parent / ".jupyter_cache"
+    config.nb_execution_cache_path = str(base / inputs_fingerprint(Path(app.confdir)))
+
+
+def vega_bundle(cache_dir: Path) -> str:
+    """vega-embed + vega + vega-lite as one classic script, cached on disk."""
+    import altair as alt
+    import vl_convert
+
+    version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    cached = cache_dir / f"vl-convert-{vl_convert.__version__}-vl{version}.js"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
+    raw = vl_convert.javascript_bundle(vl_version=version)
+    # Loaded bare, the bundle's top-level declarations become thousands of
+    # globals that clash with other scripts; as an ES module it would fail on
+    # file:// and in print-to-PDF. A function scope keeps it a classic script
+    # that exposes only what its last line assigns to window.
+    wrapped = f"/* vega-embed, vega, vega-lite for Vega-Lite {version}, via vl-convert {vl_convert.__version__} */\n(function () {{\n{raw}\n}})();\n"
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cached.write_text(wrapped, encoding="utf-8")
+    return wrapped
+
+
+def _prepare_bundle(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    text = vega_bundle(Path(app.outdir).parent / ".vega-bundle")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    app.booktools_bundle = (f"{BUNDLE_PREFIX}{digest}.js", text)
+
+
+def _drop_thebe(context: dict) -> None:
+    """Jupyter Book 1 always loads sphinx-thebe: its config snippet is added
+    twice (a console error, "THEBE_JS_URL has already been declared") and names
+    a CDN. This book has no live-code buttons, so its pages carry none of it."""
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key][:] = [
+                asset for asset in context[key]
+                if "thebe" not in str(getattr(asset, "filename", asset) or "").lower()
+                and "THEBE" not in str(getattr(asset, "attributes", {}).get("body", ""))
+            ]
+    if "body" in context:
+        context["body"] = re.sub(
+            r'\s*<script type="text/x-thebe-config">.*?</script>\s*<script>kernelName = [^<]*</script>',
+            "", context["body"], flags=re.S,
+        )
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    _drop_thebe(context)
+    body = context.get("body", "")
+    if CHART_MARKER in body and hasattr(app, "booktools_bundle"):
+        bundle_name, _ = app.booktools_bundle
+        app.add_js_file("book-charts.js", loading_method="defer", **{"data-bundle": bundle_name})
+    _add_meta_description(context, body)
+
+
+def _add_meta_description(context: dict, body: str) -> None:
+    metatags = context.get("metatags", "")
+    if 'name="description"' in metatags:
+        return
+    meta = context.get("meta") or {}
+    description = meta.get("description")
+    if not description:
+        # The first paragraph of the page, as plain text.
+        found = re.search(r"<p>(.*?)</p>", body, flags=re.S)
+        description = re.sub(r"<[^>]+>", "", found.group(1)) if found else context.get("title", "")
+        description = html.unescape(" ".join(description.split()))
+    if len(description) > 160:
+        description = description[:157].rsplit(" ", 1)[0] + "…"
+    context["metatags"] = metatags + f'\n    <meta name="description" content="{html.escape(description)}" />'
+
+
+def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not hasattr(app, "booktools_bundle"):
+        return
+    bundle_name, text = app.booktools_bundle
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    for old in static.glob(f"{BUNDLE_PREFIX}*.js"):
+        if old.name != bundle_name:
+            old.unlink()
+    target = static / bundle_name
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _key_execution_cache)
+    app.connect("builder-inited", _prepare_bundle)
+    app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _write_bundle)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

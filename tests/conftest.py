@@ -1,0 +1,108 @@
+"""Shared fixtures: one build of the book per test session, a local server, a browser."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def tree_digest(*folders: Path) -> dict[str, str]:
+    """Content hash of every file below the given folders (to prove the build wrote nothing there)."""
+    digest = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest[str(path.relative_to(ROOT))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return digest
+
+
+def build_book(output: Path, source: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(JUPYTER_BOOK), "build", str(source), "--path-output", str(output),
+         "--builder", "html", "--warningiserror", "--keep-going"],
+        capture_output=True, text=True, cwd=source, timeout=1800,
+    )
+
+
+class Site:
+    def __init__(self, root: Path, first_log: str, second_log: str):
+        self.html = root
+        self.first_log = first_log
+        self.second_log = second_log
+
+    def pages(self) -> list[Path]:
+        return sorted(p for p in self.html.rglob("*.html") if "_static" not in p.parts)
+
+    def content_pages(self) -> list[Path]:
+        """Pages of the book itself (not genindex/search or the root redirect)."""
+        return [p for p in self.pages() if p.relative_to(self.html).parts[0] == "book"]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    """The book built from scratch into a temporary folder, then rebuilt with nothing changed."""
+    out = tmp_path_factory.mktemp("site")
+    before = tree_digest(ROOT / "book", ROOT / "data")
+    first = build_book(out)
+    assert first.returncode == 0, f"build failed:\n{first.stdout[-6000:]}\n{first.stderr[-6000:]}"
+    second = build_book(out)
+    assert second.returncode == 0, f"rebuild failed:\n{second.stdout[-6000:]}\n{second.stderr[-6000:]}"
+    after = tree_digest(ROOT / "book", ROOT / "data")
+    changed = sorted(set(before.items()) ^ set(after.items()))
+    assert not changed, f"the build wrote into book/ or data/: {changed[:10]}"
+    return Site(out / "_build" / "html", first.stdout + first.stderr, second.stdout + second.stderr)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built book on a local HTTP server; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site.html))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " -- under CI=true the browser tests must run")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project's sources (no .venv, no _build) to break on purpose."""
+    ignore = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target

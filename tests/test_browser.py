@@ -1,0 +1,115 @@
+"""The built book in a real browser (Debian's Chromium), with every non-local
+request blocked: each chart turns interactive as a reader scrolls to it, and
+no page logs a console error."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHART_WAIT_MS = 20000
+
+
+def visit(browser, url, *, dark=False):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark" if dark else "light")
+    page = context.new_page()
+    problems, outside = [], []
+
+    def route(route):
+        host = route.request.url.split("/")[2] if "://" in route.request.url else ""
+        if route.request.url.startswith(("file:", "data:", "blob:")) or host.split(":")[0] in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda msg: problems.append(f"console.{msg.type}: {msg.text}") if msg.type == "error" else None)
+    page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
+    page.goto(url, wait_until="load")
+    return context, page, problems, outside
+
+
+def scroll_through(page):
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for y in range(0, height + 800, 600):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(60)
+
+
+def test_every_page_renders_its_charts_offline_without_console_errors(site, server, browser):
+    pages = site.content_pages()
+    assert pages
+    charts_seen = 0
+    for path in pages:
+        url = f"{server}/{path.relative_to(site.html).as_posix()}"
+        context, page, problems, outside = visit(browser, url)
+        try:
+            figures = page.locator("figure.bk-chart")
+            count = figures.count()
+            scroll_through(page)
+            for index in range(count):
+                figure = figures.nth(index)
+                figure.scroll_into_view_if_needed()
+                figure.locator(".vega-embed svg.marks, .vega-embed canvas.marks").first.wait_for(
+                    state="visible", timeout=CHART_WAIT_MS
+                )
+                assert figure.get_attribute("data-state") == "live"
+                assert figure.locator(".bk-chart-static").is_hidden()
+            charts_seen += count
+            page.wait_for_timeout(200)
+            assert not problems, f"{path.name}: {problems}"
+            assert not outside, f"{path.name} asked for {outside}"
+        finally:
+            context.close()
+    assert charts_seen >= 2
+
+
+def test_charts_follow_the_dark_theme(site, server, browser):
+    path = next(p for p in site.content_pages() if 'class="bk-chart"' in p.read_text(encoding="utf-8"))
+    context, page, problems, outside = visit(browser, f"{server}/{path.relative_to(site.html).as_posix()}")
+    try:
+        figure = page.locator("figure.bk-chart").first
+        figure.scroll_into_view_if_needed()
+        figure.locator(".vega-embed svg.marks").wait_for(timeout=CHART_WAIT_MS)
+        light = figure.locator(".vega-embed svg.marks text").first.get_attribute("fill")
+        page.evaluate("document.documentElement.setAttribute('data-theme', 'dark')")
+        page.wait_for_function(
+            "document.querySelector('figure.bk-chart').dataset.theme === 'dark' && "
+            "document.querySelector('figure.bk-chart').dataset.state === 'live'",
+            timeout=CHART_WAIT_MS,
+        )
+        dark = figure.locator(".vega-embed svg.marks text").first.get_attribute("fill")
+        assert light != dark, (light, dark)
+        assert not problems, problems
+    finally:
+        context.close()
+
+
+def test_charts_work_from_file_urls(site, browser):
+    path = next(p for p in site.content_pages() if 'class="bk-chart"' in p.read_text(encoding="utf-8"))
+    context, page, problems, outside = visit(browser, path.as_uri())
+    try:
+        figure = page.locator("figure.bk-chart").first
+        figure.scroll_into_view_if_needed()
+        figure.locator(".vega-embed svg.marks").wait_for(timeout=CHART_WAIT_MS)
+        assert not outside, outside
+    finally:
+        context.close()
+
+
+def test_chart_menu_has_an_accessible_name_and_no_editor_link(site, server, browser):
+    path = next(p for p in site.content_pages() if 'class="bk-chart"' in p.read_text(encoding="utf-8"))
+    context, page, problems, outside = visit(browser, f"{server}/{path.relative_to(site.html).as_posix()}")
+    try:
+        figure = page.locator("figure.bk-chart").first
+        figure.scroll_into_view_if_needed()
+        figure.locator(".vega-embed svg.marks").wait_for(timeout=CHART_WAIT_MS)
+        summary = figure.locator(".vega-embed details summary")
+        assert summary.get_attribute("aria-label")
+        assert "Open in Vega Editor" not in figure.inner_text()
+        live = figure.locator(".bk-chart-live")
+        assert live.get_attribute("aria-label")
+    finally:
+        context.close()

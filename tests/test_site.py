@@ -1,0 +1,186 @@
+"""The built HTML book: self-contained, charts complete, links intact, cache honest."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.conftest import ROOT, build_book, copy_project
+
+
+class PageParser(HTMLParser):
+    """Collects what the tests need from one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.assets: list[tuple[str, str]] = []  # (tag, url)
+        self.meta_description = None
+        self.charts: list[dict] = []
+        self._in_spec = False
+        self._spec_text = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        if tag == "script" and attrs.get("src"):
+            self.assets.append(("script", attrs["src"]))
+        if tag == "link" and attrs.get("href") and attrs.get("rel") in ("stylesheet", "preload", "icon", "modulepreload", "prefetch"):
+            self.assets.append(("link", attrs["href"]))
+        if tag in ("img", "iframe", "source", "video", "audio") and attrs.get("src"):
+            self.assets.append((tag, attrs["src"]))
+        if tag == "meta" and attrs.get("name") == "description":
+            self.meta_description = attrs.get("content")
+        if tag == "figure" and "bk-chart" in attrs.get("class", "").split():
+            self.charts.append({"id": attrs.get("id"), "svg": None, "spec": None, "table": False})
+        if tag == "svg" and "bk-static-svg" in attrs.get("class", "") and self.charts:
+            self.charts[-1]["svg"] = attrs
+        if tag == "script" and attrs.get("class") == "bk-chart-spec":
+            self._in_spec, self._spec_text = True, ""
+        if tag == "details" and "bk-chart-data" in attrs.get("class", "") and self.charts:
+            self.charts[-1]["table"] = True
+
+    def handle_data(self, data):
+        if self._in_spec:
+            self._spec_text += data
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._in_spec:
+            self._in_spec = False
+            self.charts[-1]["spec"] = json.loads(self._spec_text)
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def is_external(url: str) -> bool:
+    return bool(urlsplit(url).scheme in ("http", "https") or url.startswith("//"))
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    for page in site.pages():
+        for tag, url in parse(page).assets:
+            assert not is_external(url), f"{page.relative_to(site.html)}: <{tag}> loads {url}"
+    for css in (site.html / "_static").rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        external = re.findall(r"""(?:url\(|@import\s+)['"]?((?:https?:)?//[^'")\s]+)""", text)
+        assert not external, f"{css.relative_to(site.html)} loads {external[:3]}"
+
+
+def test_every_chart_carries_its_spec_static_svg_and_data(site):
+    charts = 0
+    for page in site.content_pages():
+        for chart in parse(page).charts:
+            charts += 1
+            where = f"{page.name} #{chart['id']}"
+            assert chart["spec"] and chart["spec"].get("$schema", "").startswith("https://vega.github.io/schema/vega-lite/"), where
+            assert chart["svg"] is not None, f"{where}: no static SVG"
+            assert chart["svg"].get("role") == "img" and chart["svg"].get("aria-label"), f"{where}: SVG without a name"
+            assert chart["spec"].get("description"), f"{where}: chart has no description"
+            assert chart["spec"].get("title"), f"{where}: chart has no title"
+            assert chart["table"], f"{where}: no data table"
+    assert charts >= 2
+
+
+def test_chart_pages_and_only_chart_pages_load_the_chart_script(site):
+    bundles = list((site.html / "_static").glob("vega-bundle-*.js"))
+    assert len(bundles) == 1, bundles
+    for page in site.pages():
+        parsed = parse(page)
+        loads = [url for tag, url in parsed.assets if "book-charts.js" in url]
+        if parsed.charts:
+            assert loads, f"{page.name} has charts but no chart script"
+        else:
+            assert not loads, f"{page.name} loads the chart script without a chart"
+    html = next(p for p in site.content_pages() if parse(p).charts).read_text(encoding="utf-8")
+    tag = re.search(r"<script[^>]*book-charts\.js[^>]*>", html).group(0)
+    assert f'data-bundle="{bundles[0].name}"' in tag and "defer" in tag
+
+
+def test_bundle_is_a_function_scoped_classic_script(site):
+    bundle = next((site.html / "_static").glob("vega-bundle-*.js")).read_text(encoding="utf-8")
+    body = bundle.split("\n", 1)[1]
+    assert body.startswith("(function () {") and body.rstrip().endswith("})();")
+    assert "window.vegaEmbed=" in bundle.replace(" ", "")
+    assert not re.search(r"^\s*(import|export)\s", body, flags=re.M)
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids_by_page = {page.resolve(): parse(page).ids for page in site.pages()}
+    broken = []
+    for page in site.pages():
+        for href in parse(page).links:
+            if is_external(href) or href.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            parts = urlsplit(href)
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page.resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site.html)} -> {href} (no such file)")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = ids_by_page.get(target) or parse(target).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{page.relative_to(site.html)} -> {href} (no such anchor)")
+    assert not broken, "\n".join(broken[:30])
+
+
+def test_every_page_has_a_meta_description(site):
+    for page in site.content_pages():
+        description = parse(page).meta_description
+        assert description and len(description) > 20, f"{page.name}: meta description {description!r}"
+
+
+def test_rebuild_with_nothing_changed_executes_nothing(site):
+    assert "Executing" in site.first_log or "executing" in site.first_log
+    executed = re.findall(r"Executing: (\S+)", site.second_log)
+    assert executed == [], f"the no-change rebuild executed {executed}"
+
+
+def test_favicon_exists(site):
+    for page in site.content_pages()[:1]:
+        icons = [url for tag, url in parse(page).assets if tag == "link" and "favicon" in url]
+        assert icons and (page.parent / icons[0].split("?")[0]).exists()
+
+
+def test_a_failing_cell_fails_the_build_naming_chapter_and_cell(tmp_path):
+    project = copy_project(tmp_path / "project")
+    broken = project / "book" / "01-reactor.md"
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text + "\n```{code-cell} ipython3\nraise RuntimeError('deliberately broken cell')\n```\n", encoding="utf-8")
+    result = build_book(tmp_path / "out", source=project)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "01-reactor" in log
+    assert "deliberately broken cell" in log
+
+
+def test_a_bad_dataset_fails_the_rebuild_naming_file_line_and_field(tmp_path):
+    """Change only a CSV after a good build: the keyed execution cache must notice,
+    re-execute, and the loader must stop the build at the bad cell."""
+    project = copy_project(tmp_path / "project")
+    first = build_book(tmp_path / "out", source=project)
+    assert first.returncode == 0, first.stdout[-3000:]
+    csv_path = project / "data" / "nuclear_tests.csv"
+    lines = csv_path.read_text(encoding="utf-8").splitlines()
+    fields = lines[3].split(",")
+    fields[4] = "strong"  # usgs_mb of the third test
+    lines[3] = ",".join(fields)
+    csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = build_book(tmp_path / "out", source=project)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(r"nuclear_tests\.csv, line 4, field usgs_mb", log), log[-3000:]
