@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -133,6 +134,17 @@ def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
     target = static / bundle_name
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
+    _publish_data(Path(app.confdir) / "data", Path(app.outdir) / "data")
+
+
+def _publish_data(source: Path, target: Path) -> None:
+    """Copy the CSVs and their descriptor into the site, so that every chart's
+    data and the Data page's downloads are one click away, offline too."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.glob("*.csv")) + [source / "datapackage.json"]:
+        copy = target / path.name
+        if not copy.exists() or copy.read_bytes() != path.read_bytes():
+            shutil.copyfile(path, copy)
 
 
 def setup(app: Sphinx) -> dict:

@@ -47,4 +47,5 @@ def test_chapter_executes_as_a_notebook(path):
         for cell in notebook.cells if cell.cell_type == "code"
         for output in cell.get("outputs", [])
     ]
-    assert any('class="bk-chart"' in html for html in html_outputs), f"{path.name}: no chart drawn"
+    if path.parent.name == "book" and path.stem[:2].isdigit():  # a chapter, not a reference page
+        assert any('class="bk-chart"' in html for html in html_outputs), f"{path.name}: no chart drawn"
