@@ -43,7 +43,7 @@ def theme() -> alt.theme.ThemeConfig:
             "font": FONT,
             "view": {"continuousWidth": 560, "continuousHeight": 300, "stroke": None},
             "range": {"category": PALETTE},
-            "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12, "subtitleColor": "#555"},
+            "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "gridOpacity": 0.6},
             "legend": {"labelFontSize": 12, "titleFontSize": 12},
             "mark": {"color": PALETTE[0]},

@@ -134,7 +134,21 @@ def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
     target = static / bundle_name
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
+    _refresh_static(app, static)
     _publish_data(Path(app.confdir) / "data", Path(app.outdir) / "data")
+
+
+def _refresh_static(app: Sphinx, static: Path) -> None:
+    """Sphinx copies html_static_path only when some page is out of date, so an
+    edit to book.css alone would never reach the site; copy what changed."""
+    for folder in app.config.html_static_path:
+        source = Path(app.confdir) / folder
+        for path in source.rglob("*"):
+            if path.is_file():
+                copy = static / path.relative_to(source)
+                if not copy.exists() or copy.read_bytes() != path.read_bytes():
+                    copy.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(path, copy)
 
 
 def _publish_data(source: Path, target: Path) -> None:
