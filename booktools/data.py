@@ -142,6 +142,11 @@ def validate(name: str, data_dir: Path | str | None = None, bibliography: Path |
     return problems
 
 
+def date_columns(columns) -> list[str]:
+    """The columns that hold dates or years (the Data page's span, the span tests)."""
+    return [c for c in columns if c in ("date", "start", "end", "adopted", "year") or c.endswith("_date")]
+
+
 def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     for field in schema["fields"]:
         name, kind = field["name"], field.get("type", "string")

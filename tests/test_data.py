@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from booktools import DataError, load, package, validate
-from booktools.data import bibliography_keys, default_bibliography, default_data_dir, source_fields
+from booktools.data import bibliography_keys, date_columns, default_bibliography, default_data_dir, source_fields
 
 DATA_DIR = default_data_dir()
 
@@ -57,10 +57,7 @@ def test_dates_fall_within_the_declared_span(name):
     res = next(r for r in package()["resources"] if r["name"] == name)
     low, high = res["x-date-span"]
     frame = load(name)
-    date_fields = [
-        f["name"] for f in res["schema"]["fields"]
-        if f["name"] in ("date", "start", "end", "adopted", "year") or f["name"].endswith("_date")
-    ]
+    date_fields = date_columns(f["name"] for f in res["schema"]["fields"])
     assert date_fields, f"{name}: no date field to check"
     for field in date_fields:
         for line, value in enumerate(frame[field], start=2):
