@@ -10,7 +10,8 @@ the charts draw with no network, in the built book and in JupyterLab.
 
 from booktools.charts import enable as enable_charts
 from booktools.data import DataError, load, package, resource, validate
+from booktools.pages import timeline_entries
 
-__all__ = ["DataError", "load", "package", "resource", "validate", "enable_charts"]
+__all__ = ["DataError", "load", "package", "resource", "validate", "enable_charts", "timeline_entries"]
 
 enable_charts()

@@ -128,6 +128,16 @@ def validate(name: str, data_dir: Path | str | None = None, bibliography: Path |
                         f"{path}, line {index + 2}, field {field}: unknown source key {key!r} "
                         f"(expected a key of {Path(bibliography).name})"
                     )
+    # A table may allow an empty source only on rows that meet a condition
+    # (claims: only a 'not checkable' claim may have no evidence).
+    optional = res.get("x-source-optional-when")
+    if optional and "source" in frame.columns:
+        for index, row in frame.iterrows():
+            if not row["source"].strip() and row[optional["field"]] != optional["equals"]:
+                problems.append(
+                    f"{path}, line {index + 2}, field source: empty, but {optional['field']} is "
+                    f"{row[optional['field']]!r} (only {optional['equals']!r} rows may have no source)"
+                )
     digits = {"day": 10, "month": 7, "year": 4}
     for field in frame.columns:
         precision = f"{field}_precision"

@@ -15,6 +15,8 @@ Registered in `_config.yml` (`sphinx.extra_extensions: [booktools.sphinx]`).
   jupyter-cache only notices changes to a notebook itself, so without this a
   change to the renderer or to a CSV would leave stale outputs in the book.
 * Gives every page a meta description.
+* Provides the `data-glossary` directive: Sphinx's glossary, filled from
+  `data/glossary.csv`, so that `{term}` links resolve against the data table.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ import re
 import shutil
 from pathlib import Path
 
+from docutils.statemachine import StringList
 from sphinx.application import Sphinx
+from sphinx.domains.std import Glossary
 
 from booktools.data import PACKAGE_ROOT
 
@@ -97,8 +101,17 @@ def _drop_thebe(context: dict) -> None:
         )
 
 
+def _fix_citation_roles(context: dict) -> None:
+    """docutils marks the bibliography `role="list"` but its entries
+    `role="doc-biblioentry"`, which no list may hold (axe: aria-required-children);
+    the entries are list items."""
+    if "citation-list" in context.get("body", ""):
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     _drop_thebe(context)
+    _fix_citation_roles(context)
     body = context.get("body", "")
     if CHART_MARKER in body and hasattr(app, "booktools_bundle"):
         bundle_name, _ = app.booktools_bundle
@@ -161,7 +174,67 @@ def _publish_data(source: Path, target: Path) -> None:
             shutil.copyfile(path, copy)
 
 
+def _register_bibliography_style() -> None:
+    """`bookstyle`: pybtex's unsrt style without its sentence-casing of titles
+    (which turned "North Korea" into "north korea"), keeping the URL and the
+    date we consulted each source. Each entry is labelled with its citation key,
+    the same key the data tables' `source` columns use, so a reader can go from
+    a CSV row to its entry on the Sources page."""
+    from pybtex.plugin import register_plugin
+    from pybtex.style.formatting.unsrt import Style as Unsrt
+    from pybtex.style.labels import BaseLabelStyle
+    from pybtex.style.template import field, sentence
+
+    class KeyLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries):
+            for entry in sorted_entries:
+                yield entry.key
+
+    class BookStyle(Unsrt):
+        default_label_style = "citation-key"
+        default_sorting_style = "author_year_title"
+
+        def format_title(self, e, which_field, as_sentence=True):
+            title = field(which_field)
+            return sentence[title] if as_sentence else title
+
+    register_plugin("pybtex.style.labels", "citation-key", KeyLabels, force=True)
+    register_plugin("pybtex.style.formatting", "bookstyle", BookStyle, force=True)
+
+
+class DataGlossary(Glossary):
+    """The glossary, one entry per row of data/glossary.csv: the definition,
+    its citations, and links to related terms. Sorted by term."""
+
+    required_arguments = 0
+    has_content = False
+    option_spec = {}
+
+    def run(self):
+        from booktools.data import DataError, load
+
+        data_dir = Path(self.env.srcdir) / "data"
+        self.env.note_dependency(str(data_dir / "glossary.csv"))
+        try:
+            table = load("glossary", data_dir)
+        except DataError as err:
+            raise self.error(str(err)) from None
+        lines = []
+        for row in sorted(table.itertuples(), key=lambda r: r.term.lower()):
+            keys = ",".join(k.strip() for k in str(row.source).split(";") if k.strip())
+            lines += [row.term, f"   {row.definition} {{cite:p}}`{keys}`"]
+            related = [t.strip() for t in str(row.related if isinstance(row.related, str) else "").split(";") if t.strip()]
+            if related:
+                lines += ["", "   Related: " + ", ".join(f"{{term}}`{t}`" for t in related) + "."]
+            lines.append("")
+        self.content = StringList(lines, source=str(data_dir / "glossary.csv"))
+        self.options["sorted"] = True
+        return super().run()
+
+
 def setup(app: Sphinx) -> dict:
+    _register_bibliography_style()
+    app.add_directive("data-glossary", DataGlossary)
     app.connect("config-inited", _key_execution_cache)
     app.connect("builder-inited", _prepare_bundle)
     app.connect("html-page-context", _page_context)

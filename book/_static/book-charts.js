@@ -43,10 +43,65 @@
     view: { stroke: null }
   };
 
+  // Charts are drawn for a 620px column. On a narrower screen the live chart is
+  // redrawn to fit: every view's width shrinks by the same factor and long
+  // titles wrap, so the page never scrolls sideways (the static SVG scales by CSS).
+  function naturalWidth(figure) {
+    var svg = figure.querySelector(".bk-chart-static svg");
+    return svg ? parseFloat(svg.getAttribute("width")) || 0 : 0;
+  }
+
+  function available(figure) {
+    return Math.floor(figure.getBoundingClientRect().width);
+  }
+
+  function scaleWidths(node, factor) {
+    if (Array.isArray(node)) { node.forEach(function (n) { scaleWidths(n, factor); }); return; }
+    if (!node || typeof node !== "object") return;
+    if (typeof node.width === "number") node.width = Math.max(120, Math.floor(node.width * factor));
+    ["vconcat", "hconcat", "concat", "layer", "spec"].forEach(function (key) {
+      if (node[key]) scaleWidths(node[key], factor);
+    });
+  }
+
+  function wrap(text, chars) {
+    if (typeof text !== "string" || text.length <= chars) return text;
+    var lines = [], line = "";
+    text.split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > chars) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  function wrapTitles(node, chars) {
+    if (Array.isArray(node)) { node.forEach(function (n) { wrapTitles(n, chars); }); return; }
+    if (!node || typeof node !== "object") return;
+    if (typeof node.title === "string") node.title = wrap(node.title, chars);
+    else if (node.title && typeof node.title === "object" && !node.field) {
+      node.title.text = wrap(node.title.text, chars);
+      if (node.title.subtitle) node.title.subtitle = wrap(node.title.subtitle, Math.floor(chars * 1.2));
+    }
+    ["vconcat", "hconcat", "concat", "layer", "spec"].forEach(function (key) {
+      if (node[key]) wrapTitles(node[key], chars);
+    });
+  }
+
+  function fit(spec, figure) {
+    var natural = naturalWidth(figure), room = available(figure);
+    figure.dataset.room = String(room);
+    if (!natural || !room || room >= natural) return spec;
+    var fitted = JSON.parse(JSON.stringify(spec));
+    scaleWidths(fitted, room / natural);
+    wrapTitles(fitted, Math.max(24, Math.floor(room / 8)));
+    return fitted;
+  }
+
   function embed(figure) {
     if (figure.dataset.state === "loading" || figure.dataset.state === "live") return;
     figure.dataset.state = "loading";
-    var spec = JSON.parse(figure.querySelector("script.bk-chart-spec").textContent);
+    var spec = fit(JSON.parse(figure.querySelector("script.bk-chart-spec").textContent), figure);
     var live = figure.querySelector(".bk-chart-live");
     var options = {
       renderer: "svg",
@@ -62,8 +117,14 @@
         figure._view = result;
         live.hidden = false;
         figure.querySelector(".bk-chart-static").hidden = true;
+        figure.querySelector(".bk-chart-frame").style.minHeight = "";
         figure.dataset.state = "live";
         figure.dataset.theme = isDark() ? "dark" : "light";
+        // Vega names the chart's root but not the sub-views of a combined chart;
+        // the figure's description speaks for all of them.
+        live.querySelectorAll('[role="img"]:not([aria-label])').forEach(function (node) {
+          node.setAttribute("aria-label", figure.dataset.chartTitle || "Part of the chart");
+        });
         var menu = live.querySelector("details summary");
         if (menu) menu.setAttribute("aria-label", "Chart menu: save as image or view the chart's source");
       })
@@ -76,7 +137,10 @@
 
   function reembedAll() {
     document.querySelectorAll("figure.bk-chart[data-state='live']").forEach(function (figure) {
-      if (figure.dataset.theme === (isDark() ? "dark" : "light")) return;
+      var sameTheme = figure.dataset.theme === (isDark() ? "dark" : "light");
+      var sameRoom = Math.abs(Number(figure.dataset.room) - available(figure)) < 24
+        || (available(figure) >= naturalWidth(figure) && Number(figure.dataset.room) >= naturalWidth(figure));
+      if (sameTheme && sameRoom) return;
       if (figure._view) figure._view.finalize();
       figure.dataset.state = "";
       embed(figure);
@@ -104,6 +168,11 @@
     });
     new MutationObserver(reembedAll).observe(document.documentElement, {
       attributes: true, attributeFilter: ["data-theme"]
+    });
+    var resizing = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(resizing);
+      resizing = setTimeout(reembedAll, 250);
     });
   }
 
