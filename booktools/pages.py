@@ -215,3 +215,17 @@ def ledger_table(paragraph: str, claims: pd.DataFrame | None = None) -> HTML:
         + f'<div class="bk-table-wrap wide" tabindex="0" role="region" aria-label="Claims of paragraph {number}">'
         f'<table class="ledger-table"><thead>{head}</thead><tbody>{"".join(body)}</tbody></table></div>'
     )
+
+
+def discussion_questions(chapter: str):
+    """A chapter's discussion questions, read from its own file (so the seminar
+    kit shows exactly what the chapter asks), as Markdown."""
+    from IPython.display import Markdown
+
+    stem = chapter_files()[chapter]
+    text = (Path(project_root()) / "book" / f"{stem}.md").read_text(encoding="utf-8")
+    found = re.search(r"^:::\{admonition\} Discussion questions\n(?::class:[^\n]*\n)?(.*?)^:::$", text, flags=re.M | re.S)
+    if not found:
+        raise ValueError(f"book/{stem}.md has no 'Discussion questions' admonition")
+    body = re.sub(r"\{(?:cite:[pt]|term|ref)\}`(?:([^`<]*?)\s*<[^`]*>|([^`]*))`", lambda m: (m.group(1) or m.group(2) or ""), found.group(1))
+    return Markdown(body.strip())
