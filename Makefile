@@ -4,6 +4,9 @@
 #   make serve   serve _build/html on http://127.0.0.1:$(PORT)/
 #   make lab     JupyterLab with jupytext: chapters' .md files open as notebooks
 #   make bench   print build times, page sizes and request counts
+#   make audit   Lighthouse scores for three pages (installs lighthouse 12.2.3 into .audit/ with npm)
+#   make linkcheck  check every external link (needs a network; not part of make test)
+#   make pdf     printable handouts, one PDF per chapter and the instructor guide, into _build/pdf
 #   make clean   remove _build (including the execution cache)
 
 PYTHON ?= python3
@@ -17,7 +20,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 TEST_STAMP    := $(VENV)/.test-installed
 LAB_STAMP     := $(VENV)/.lab-installed
 
-.PHONY: book test serve lab bench clean venv
+.PHONY: book test serve lab bench audit linkcheck pdf clean venv
 
 venv: $(RUNTIME_STAMP)
 
@@ -37,9 +40,16 @@ $(LAB_STAMP): $(RUNTIME_STAMP) requirements-lab.txt
 	@touch $@
 
 book: $(RUNTIME_STAMP)
+ifeq ($(ANNOTATE),1)
+	BOOK_ANNOTATE=1 $(BIN)/jupyter-book build . $(JB_FLAGS) --path-output _annotated
+	@echo ""
+	@echo "Built WITH Hypothesis annotation (loads https://hypothes.is/embed.js) into $(CURDIR)/_annotated/_build/html"
+	@echo "Serve it with: $(BIN)/python -m http.server $(PORT) --directory _annotated/_build/html"
+else
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo ""
 	@echo "The book is built. Open $(CURDIR)/$(BUILD)/index.html in a browser, or run: make serve"
+endif
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
@@ -55,5 +65,22 @@ lab: $(LAB_STAMP)
 bench: $(TEST_STAMP)
 	$(BIN)/python tests/bench.py
 
+LIGHTHOUSE := .audit/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE):
+	npm install --prefix .audit --no-audit --no-fund --silent lighthouse@12.2.3
+
+audit: $(TEST_STAMP) $(LIGHTHOUSE)
+	@test -f $(BUILD)/index.html || $(MAKE) book
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python tests/audit.py $(AUDIT_FLAGS)
+
+pdf: $(TEST_STAMP)
+	@test -f $(BUILD)/index.html || $(MAKE) book
+	$(BIN)/python -m booktools.handouts $(BUILD)
+	@echo "Handouts are in $(BUILD)/handouts/ (linked from the seminar pages)."
+
+linkcheck: $(RUNTIME_STAMP)
+	$(BIN)/jupyter-book build . --builder linkcheck
+
 clean:
-	rm -rf _build
+	rm -rf _build _annotated

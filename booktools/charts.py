@@ -41,6 +41,9 @@ def theme() -> alt.theme.ThemeConfig:
         "config": {
             "background": "transparent",
             "font": FONT,
+            # The static SVG's text is laid out with vl-convert's font metrics; a
+            # browser's sans-serif can run wider, so long left-hand labels get room.
+            "padding": {"left": 24, "top": 5, "right": 10, "bottom": 5},
             "view": {"continuousWidth": 560, "continuousHeight": 300, "stroke": None},
             "range": {"category": PALETTE},
             "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12},
@@ -66,6 +69,7 @@ def _title_text(spec: dict) -> str:
 
 
 def _table(rows: list[dict]) -> str:
+    rows = [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
     if not rows:
         return "<p>No rows.</p>"
     columns = list(dict.fromkeys(key for row in rows for key in row))
@@ -99,6 +103,7 @@ def chart_html(spec: dict) -> str:
     height = _svg_height(svg)
     payload = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
     datasets = spec.get("datasets", {})
+    datasets = {name: rows for name, rows in datasets.items() if isinstance(rows, list)}
     tables = "".join(_table(rows) for rows in datasets.values())
     n_rows = sum(len(rows) for rows in datasets.values())
     data_block = (

@@ -15,6 +15,9 @@ Registered in `_config.yml` (`sphinx.extra_extensions: [booktools.sphinx]`).
   jupyter-cache only notices changes to a notebook itself, so without this a
   change to the renderer or to a CSV would leave stale outputs in the book.
 * Gives every page a meta description.
+* With BOOK_ANNOTATE=1 in the environment (`make book ANNOTATE=1`), adds the
+  Hypothesis client to every page so a seminar group can annotate the book.
+  Off by default: it is the one script the book would load from another host.
 * Provides the `data-glossary` directive: Sphinx's glossary, filled from
   `data/glossary.csv`, so that `{term}` links resolve against the data table.
 """
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 import shutil
 from pathlib import Path
@@ -232,8 +236,22 @@ class DataGlossary(Glossary):
         return super().run()
 
 
+HYPOTHESIS_CLIENT = "https://hypothes.is/embed.js"
+
+
+def annotation_enabled() -> bool:
+    return os.environ.get("BOOK_ANNOTATE", "") == "1"
+
+
+def _add_annotation(app: Sphinx) -> None:
+    """The opt-in Hypothesis switch (see book/seminar/annotation.md)."""
+    if annotation_enabled():
+        app.add_js_file(HYPOTHESIS_CLIENT, loading_method="async")
+
+
 def setup(app: Sphinx) -> dict:
     _register_bibliography_style()
+    app.connect("builder-inited", _add_annotation)
     app.add_directive("data-glossary", DataGlossary)
     app.connect("config-inited", _key_execution_cache)
     app.connect("builder-inited", _prepare_bundle)
