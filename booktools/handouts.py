@@ -135,12 +135,21 @@ def _footer() -> str:
     return f'<div style="{style}">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>'
 
 
-def make_handouts(site: Path) -> list[Path]:
-    """Write handouts/<chapter>.html and .pdf for every chapter, and the guide's PDF."""
-    from playwright.sync_api import sync_playwright
+def make_handouts(site: Path, browser=None) -> list[Path]:
+    """Write handouts/<chapter>.html and .pdf for every chapter, and PDFs of the
+    instructor guide and the role-play. `browser`: a running Playwright Chromium
+    to print with (the tests pass theirs); by default Debian's Chromium is started."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
-    if not CHROMIUM.exists():
-        raise SystemExit(f"{CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium)")
+        if not CHROMIUM.exists():
+            raise SystemExit(f"{CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium)")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+            try:
+                return make_handouts(site, chromium)
+            finally:
+                chromium.close()
     out = site / "handouts"
     out.mkdir(exist_ok=True)
     jobs = []
@@ -153,24 +162,22 @@ def make_handouts(site: Path) -> list[Path]:
         if (site / page_name).exists():
             jobs.append((site / page_name, out / pdf_name, title, True))
     written = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context()
-        # Print from files on disk: nothing may come from the network.
-        context.route(re.compile(r"^https?://"), lambda route: route.abort())
-        for source, pdf, chapter, whole_page in jobs:
-            page = context.new_page()
-            page.goto(source.resolve().as_uri(), wait_until="load")
-            if whole_page:
-                page.emulate_media(media="print")
-            page.pdf(
-                path=str(pdf), format="A4", print_background=True, display_header_footer=True,
-                header_template=_header(chapter), footer_template=_footer(),
-                margin={"top": "18mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
-            )
-            page.close()
-            written.append(pdf)
-        browser.close()
+    context = browser.new_context()
+    # Print from files on disk: nothing may come from the network.
+    context.route(re.compile(r"^https?://"), lambda route: route.abort())
+    for source, pdf, chapter, whole_page in jobs:
+        page = context.new_page()
+        page.goto(source.resolve().as_uri(), wait_until="load")
+        if whole_page:
+            page.emulate_media(media="print")
+        page.pdf(
+            path=str(pdf), format="A4", print_background=True, display_header_footer=True,
+            header_template=_header(chapter), footer_template=_footer(),
+            margin={"top": "18mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+        )
+        page.close()
+        written.append(pdf)
+    context.close()
     return written
 
 

@@ -31,6 +31,11 @@ def visit(browser, url, *, dark=False):
     return context, page, problems, outside
 
 
+def open_collapsed_cells(page):
+    """Model answers sit in collapsed cells (hide-cell); a reader opens them to see the chart."""
+    page.evaluate("document.querySelectorAll('details.hide').forEach(d => { d.open = true; })")
+
+
 def scroll_through(page):
     height = page.evaluate("document.documentElement.scrollHeight")
     for y in range(0, height + 800, 600):
@@ -48,6 +53,7 @@ def test_every_page_renders_its_charts_offline_without_console_errors(site, serv
         try:
             figures = page.locator("figure.bk-chart")
             count = figures.count()
+            open_collapsed_cells(page)
             scroll_through(page)
             for index in range(count):
                 figure = figures.nth(index)

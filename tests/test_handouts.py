@@ -23,7 +23,7 @@ def handouts(site, browser, tmp_path_factory):
     # A copy of the site, so the handouts never touch what other tests read.
     copy = tmp_path_factory.mktemp("print") / "html"
     shutil.copytree(site.html, copy)
-    return copy, make_handouts(copy)
+    return copy, make_handouts(copy, browser)
 
 
 def pdf_text(path) -> str:

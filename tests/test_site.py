@@ -192,7 +192,7 @@ def test_a_bad_dataset_fails_the_rebuild_naming_file_line_and_field(tmp_path):
     assert re.search(r"nuclear_tests\.csv, line 4, field usgs_mb", log), log[-3000:]
 
 
-TRACKING = re.compile(r"(?:^|&)(?:utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|cmpid|ocid|aid|igshid)=", re.I)
+TRACKING = re.compile(r"(?:^|&)(?:utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|cmpid|ocid|igshid)=", re.I)
 
 
 def bibliography_urls() -> set[str]:

@@ -110,7 +110,10 @@
       actions: { export: true, source: true, compiled: false, editor: false },
       downloadFileName: figure.id
     };
-    if (isDark()) options.config = DARK;
+    // The figure's description and its data table are the accessible view of the
+    // chart; vega's per-mark ARIA tree (hundreds of unlabelled shapes on a map)
+    // would only add noise, so marks and guides are left out of it.
+    options.config = Object.assign({ aria: false }, isDark() ? DARK : {});
     loadBundle()
       .then(function () { return window.vegaEmbed(live, spec, options); })
       .then(function (result) {
@@ -120,11 +123,19 @@
         figure.querySelector(".bk-chart-frame").style.minHeight = "";
         figure.dataset.state = "live";
         figure.dataset.theme = isDark() ? "dark" : "light";
-        // Vega names the chart's root but not the sub-views of a combined chart;
-        // the figure's description speaks for all of them.
-        live.querySelectorAll('[role="img"]:not([aria-label])').forEach(function (node) {
-          node.setAttribute("aria-label", figure.dataset.chartTitle || "Part of the chart");
-        });
+        // To assistive technology the live chart, like the static one, is one
+        // image named by the chart's description: vega's leftover roles on mark
+        // groups would be unnamed images (axe: svg-img-alt).
+        var svg = live.querySelector("svg");
+        if (svg) {
+          svg.querySelectorAll("[role], [aria-roledescription], [aria-label]").forEach(function (node) {
+            node.removeAttribute("role");
+            node.removeAttribute("aria-roledescription");
+            node.removeAttribute("aria-label");
+          });
+          svg.setAttribute("role", "img");
+          svg.setAttribute("aria-label", live.getAttribute("aria-label") || figure.dataset.chartTitle || "Chart");
+        }
         var menu = live.querySelector("details summary");
         if (menu) menu.setAttribute("aria-label", "Chart menu: save as image or view the chart's source");
       })
