@@ -103,6 +103,17 @@ def browser():
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources (no .venv, no _build) to break on purpose."""
-    ignore = shutil.ignore_patterns(".venv", "_build", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
+    ignore = shutil.ignore_patterns(
+        ".venv", "_build", "_annotated", ".audit", "node_modules", ".git", "__pycache__", "*.egg-info", ".pytest_cache"
+    )
     shutil.copytree(ROOT, target, ignore=ignore)
     return target
+
+
+def seed_execution_cache(site, output: Path) -> None:
+    """Give a build into `output` the session build's execution cache, so that
+    notebooks nobody changed are not executed again (jupyter-cache matches
+    notebooks by content)."""
+    cache = site.html.parent / ".jupyter_cache"
+    if cache.exists():
+        shutil.copytree(cache, output / "_build" / ".jupyter_cache", dirs_exist_ok=True)

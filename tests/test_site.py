@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, build_book, copy_project
+from tests.conftest import ROOT, build_book, copy_project, seed_execution_cache
 
 
 class PageParser(HTMLParser):
@@ -162,8 +162,9 @@ def test_favicon_exists(site):
         assert icons and (page.parent / icons[0].split("?")[0]).exists()
 
 
-def test_a_failing_cell_fails_the_build_naming_chapter_and_cell(tmp_path):
+def test_a_failing_cell_fails_the_build_naming_chapter_and_cell(site, tmp_path):
     project = copy_project(tmp_path / "project")
+    seed_execution_cache(site, tmp_path / "out")
     broken = project / "book" / "01-reactor.md"
     text = broken.read_text(encoding="utf-8")
     broken.write_text(text + "\n```{code-cell} ipython3\nraise RuntimeError('deliberately broken cell')\n```\n", encoding="utf-8")
@@ -174,10 +175,11 @@ def test_a_failing_cell_fails_the_build_naming_chapter_and_cell(tmp_path):
     assert "deliberately broken cell" in log
 
 
-def test_a_bad_dataset_fails_the_rebuild_naming_file_line_and_field(tmp_path):
+def test_a_bad_dataset_fails_the_rebuild_naming_file_line_and_field(site, tmp_path):
     """Change only a CSV after a good build: the keyed execution cache must notice,
     re-execute, and the loader must stop the build at the bad cell."""
     project = copy_project(tmp_path / "project")
+    seed_execution_cache(site, tmp_path / "out")
     first = build_book(tmp_path / "out", source=project)
     assert first.returncode == 0, first.stdout[-3000:]
     csv_path = project / "data" / "nuclear_tests.csv"
