@@ -62,7 +62,7 @@ def _clean(node):
     return node
 
 
-def _sources(page: BeautifulSoup, site: Path, page_path: Path) -> list[str]:
+def _sources(page: BeautifulSoup, site: Path) -> list[str]:
     """The entries of the Sources page that this page cites, in citation order."""
     sources_path = site / "book" / "reference" / "sources.html"
     sources = BeautifulSoup(sources_path.read_text(encoding="utf-8"), "html.parser")
@@ -116,7 +116,7 @@ def chapter_handout(page_path: Path, site: Path) -> str:
         if title_node:
             title_node.decompose()
         parts.append(f"<h2>Discussion questions</h2>{body.decode_contents()}")
-    sources = _sources(article, site, page_path)
+    sources = _sources(article, site)
     if sources:
         parts.append(f'<h2>Sources cited in this chapter</h2><ol class="sources">{"".join(sources)}</ol>')
     return (

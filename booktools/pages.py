@@ -196,7 +196,7 @@ def ledger_table(paragraph: str, claims: pd.DataFrame | None = None) -> HTML:
         if isinstance(row.later, str) and row.later:
             later = (
                 f"<strong>{html.escape(str(row.later_date or ''))}</strong> {html.escape(row.later)} "
-                f"{source_links(row.later_source, '../reference/sources.html')}"
+                f"{source_links(row.later_source, 'sources.html')}"
             )
         slug = row.assessment.replace(" ", "-")
         body.append(
