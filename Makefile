@@ -44,7 +44,7 @@ ifeq ($(ANNOTATE),1)
 	BOOK_ANNOTATE=1 $(BIN)/jupyter-book build . $(JB_FLAGS) --path-output _annotated
 	@echo ""
 	@echo "Built WITH Hypothesis annotation (loads https://hypothes.is/embed.js) into $(CURDIR)/_annotated/_build/html"
-	@echo "Serve it with: $(BIN)/python -m http.server $(PORT) --directory _annotated/_build/html"
+	@echo "Serve it with: $(BIN)/python -m booktools.serve _annotated/_build/html $(PORT)"
 else
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo ""
@@ -57,7 +57,7 @@ test: $(TEST_STAMP)
 serve: $(RUNTIME_STAMP)
 	@test -f $(BUILD)/index.html || $(MAKE) book
 	@echo "Serving the book at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(BUILD)
+	$(BIN)/python -m booktools.serve $(BUILD) $(PORT)
 
 lab: $(LAB_STAMP)
 	$(BIN)/jupyter lab --notebook-dir=book

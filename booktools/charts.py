@@ -136,7 +136,14 @@ def _static_svg(spec: dict, chart_id: str, label: str) -> str:
         'class="marks"', f'class="bk-static-svg" role="img" aria-label="{html.escape(label)}" focusable="false"', 1
     )
     svg = re.sub(r'\s(?:role|aria-roledescription|aria-label)="[^"]*"', _keep_root_aria, svg)
+    # vega writes path coordinates to a thousandth of a pixel; a tenth draws the
+    # same picture and makes a map's outlines a third lighter to download.
+    svg = re.sub(r'\sd="[^"]*"', _round_path, svg)
     return svg
+
+
+def _round_path(match: re.Match) -> str:
+    return re.sub(r"(\d\.\d)\d+", r"\1", match.group(0))
 
 
 def _keep_root_aria(match: re.Match) -> str:

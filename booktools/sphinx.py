@@ -20,12 +20,22 @@ Registered in `_config.yml` (`sphinx.extra_extensions: [booktools.sphinx]`).
   Off by default: it is the one script the book would load from another host.
 * Provides the `data-glossary` directive: Sphinx's glossary, filled from
   `data/glossary.csv`, so that `{term}` links resolve against the data table.
+* Moves a chart's large inline datasets (the chapter 5 map's country
+  outlines) out of the page into `_static/chart-data/<hash>.js`, which the
+  live view loads by script tag when a reader reaches the chart; the static
+  picture needs none of it. A script tag, unlike fetch(), also works from
+  file://.
+* Speed on phones (issue #7): pages link lean copies of the theme's
+  stylesheets and icon font (`booktools.lean`, written at the end of the
+  build), and the theme's head scripts are deferred, so the first paint waits
+  only for CSS the pages use.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import json
 import os
 import re
 import shutil
@@ -33,19 +43,28 @@ from pathlib import Path
 
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
 from sphinx.domains.std import Glossary
 
 from booktools.data import PACKAGE_ROOT
+from booktools.lean import lean_name, write_lean_assets
 
 BUNDLE_PREFIX = "vega-bundle-"
 CHART_MARKER = 'class="bk-chart"'
+
+
+# The modules a chapter runs when it does `import booktools`. The rest of the
+# package (this extension, handouts, lean assets, the server) shapes pages, not
+# cell outputs, so editing it does not re-execute every notebook.
+EXECUTION_MODULES = ["__init__.py", "charts.py", "data.py", "pages.py"]
 
 
 def inputs_fingerprint(project: Path) -> str:
     """A hash of everything a chapter's outputs depend on besides its own text."""
     digest = hashlib.sha256()
     data = project / "data"
-    files = sorted((PACKAGE_ROOT / "booktools").glob("*.py")) + sorted(data.glob("*.csv"))
+    files = [PACKAGE_ROOT / "booktools" / name for name in EXECUTION_MODULES]
+    files += sorted(data.glob("*.csv")) + sorted(data.rglob("*.geojson"))
     files += [data / "datapackage.json", project / "book" / "references.bib"]
     for path in files:
         if path.exists():
@@ -113,9 +132,113 @@ def _fix_citation_roles(context: dict) -> None:
         context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+# pydata-sphinx-theme links theme.css, which only @imports basic.css: linking
+# basic.css itself saves the page one round trip before it can paint.
+THEME_STYLESHEETS = ["_static/basic.css", "_static/styles/pydata-sphinx-theme.css"]
+OWN_STYLESHEETS = {"_static/book.css"}
+# Needed before the inline `DOCUMENTATION_OPTIONS.pagename = ...` lines run.
+SYNC_SCRIPTS = {"_static/documentation_options.js"}
+
+
+def _stylesheet_links(context: dict) -> None:
+    """`book_stylesheets` (used by layout.html): the theme's stylesheets and
+    Sphinx's, as links to their lean copies (see booktools.lean)."""
+    pathto, css_tag = context.get("pathto"), context.get("css_tag")
+    if pathto is None or css_tag is None:
+        return
+    links = [f'<link rel="stylesheet" href="{pathto(lean_name(name), 1)}" />' for name in THEME_STYLESHEETS]
+    for css in sorted(context.get("css_files", []), key=lambda css: getattr(css, "priority", 500)):
+        filename = str(getattr(css, "filename", css))
+        attributes = dict(getattr(css, "attributes", {}))
+        plain = set(attributes) <= {"rel", "type"} and attributes.get("rel", "stylesheet") == "stylesheet"
+        if "://" in filename or filename in OWN_STYLESHEETS or not plain or not filename.endswith(".css"):
+            links.append(css_tag(css))
+        else:
+            links.append(f'<link rel="stylesheet" href="{pathto(lean_name(filename), 1)}" />')
+    context["book_stylesheets"] = "\n    ".join(links)
+
+
+def _defer_scripts(context: dict) -> None:
+    """The theme's and extensions' scripts (copy buttons, toggles, tabs) wait
+    for DOMContentLoaded anyway; as `defer` they stop blocking the first paint."""
+    if "script_files" not in context:
+        return
+    deferred = []
+    for js in context["script_files"]:
+        attributes = dict(getattr(js, "attributes", {}))
+        filename = str(getattr(js, "filename", "") or "")
+        if (filename and "://" not in filename and filename not in SYNC_SCRIPTS
+                and not ({"async", "defer", "type"} & set(attributes))):
+            js = _JavaScript(js.filename, priority=js.priority, **attributes, defer="defer")
+        deferred.append(js)
+    context["script_files"][:] = deferred
+
+
+# Datasets larger than this (bytes of JSON) leave the page for a file of their own.
+LARGE_DATASET = 20_000
+SPEC_TAG = re.compile(r'<script type="application/json" class="bk-chart-spec">(.*?)</script>', re.S)
+
+
+def _move_large_datasets(outdir: Path, context: dict) -> None:
+    body = context.get("body", "")
+    if "bk-chart-spec" not in body:
+        return
+    target = outdir / "_static" / "chart-data"
+
+    def move(match: re.Match) -> str:
+        spec = json.loads(match.group(1))
+        _name_inline_data(spec, spec)
+        moved = {}
+        for name, rows in sorted(spec.get("datasets", {}).items()):
+            text = json.dumps(rows, sort_keys=True, separators=(",", ":"))
+            if len(text) < LARGE_DATASET:
+                continue
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            path = target / f"{digest}.js"
+            if not path.exists():
+                target.mkdir(parents=True, exist_ok=True)
+                path.write_text(
+                    f"(window.bookChartData = window.bookChartData || {{}})[{json.dumps(digest)}] = {text};\n",
+                    encoding="utf-8",
+                )
+            moved[name] = digest
+            del spec["datasets"][name]
+        if not moved:
+            return match.group(0)
+        payload = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+        attribute = html.escape(json.dumps(moved, sort_keys=True), quote=True)
+        return f'<script type="application/json" class="bk-chart-spec" data-datasets="{attribute}">{payload}</script>'
+
+    context["body"] = SPEC_TAG.sub(move, body)
+
+
+def _name_inline_data(node, spec: dict) -> None:
+    """Turn large inline `data: {values: [...]}` (Altair writes a named
+    alt.Data this way) into a named top-level dataset, which can then move."""
+    if isinstance(node, list):
+        for item in node:
+            _name_inline_data(item, spec)
+        return
+    if not isinstance(node, dict):
+        return
+    data = node.get("data")
+    if isinstance(data, dict) and isinstance(data.get("values"), list):
+        text = json.dumps(data["values"], sort_keys=True, separators=(",", ":"))
+        if len(text) >= LARGE_DATASET:
+            name = data.get("name") or "data-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            spec.setdefault("datasets", {})[name] = data["values"]
+            node["data"] = {key: value for key, value in data.items() if key != "values"} | {"name": name}
+    for key, value in node.items():
+        if key not in ("data", "datasets"):
+            _name_inline_data(value, spec)
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     _drop_thebe(context)
+    _move_large_datasets(Path(app.outdir), context)
     _fix_citation_roles(context)
+    _defer_scripts(context)
+    _stylesheet_links(context)
     body = context.get("body", "")
     if CHART_MARKER in body and hasattr(app, "booktools_bundle"):
         bundle_name, _ = app.booktools_bundle
@@ -153,6 +276,23 @@ def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
         target.write_text(text, encoding="utf-8")
     _refresh_static(app, static)
     _publish_data(Path(app.confdir) / "data", Path(app.outdir) / "data")
+    _write_lean(Path(app.outdir))
+
+
+LEAN_HREF = re.compile(r'href="([^"?#]+)\.lean\.css"')
+
+
+def _write_lean(outdir: Path) -> None:
+    """Lean copies of every stylesheet some page links as `*.lean.css`."""
+    wanted: set[str] = set()
+    for page in outdir.rglob("*.html"):
+        if page.relative_to(outdir).parts[0] in ("_static", "handouts", "_sources"):
+            continue
+        for href in LEAN_HREF.findall(page.read_text(encoding="utf-8", errors="replace")):
+            source = (page.parent / (href + ".css")).resolve()
+            if source.is_file():
+                wanted.add(source.relative_to(outdir.resolve()).as_posix())
+    write_lean_assets(outdir, sorted(wanted))
 
 
 def _refresh_static(app: Sphinx, static: Path) -> None:
@@ -255,6 +395,9 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("data-glossary", DataGlossary)
     app.connect("config-inited", _key_execution_cache)
     app.connect("builder-inited", _prepare_bundle)
-    app.connect("html-page-context", _page_context)
-    app.connect("build-finished", _write_bundle)
+    # Last, so that it sees every asset other handlers add to the page.
+    app.connect("html-page-context", _page_context, priority=900)
+    # After the theme's and myst-nb's own build-finished handlers, which write
+    # pygments.css and mystnb.css, so that the lean copies are made from the final files.
+    app.connect("build-finished", _write_bundle, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

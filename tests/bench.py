@@ -25,6 +25,19 @@ def timed_build(out: Path) -> tuple[float, str]:
     return elapsed, result.stdout + result.stderr
 
 
+def render_blocking(page: Path) -> tuple[int, int]:
+    """Bytes a browser must fetch before it can paint the page."""
+    text = page.read_text(encoding="utf-8")
+    head = text.split("</head>", 1)[0]
+    files = [page]
+    files += [page.parent / href for href in re.findall(r'<link rel="stylesheet"[^>]*href="([^"?]+)', head)]
+    for tag in re.findall(r"<script[^>]*\ssrc=\"[^\"]+\"[^>]*>", head):
+        if " defer" not in tag and " async" not in tag and 'type="' not in tag:
+            files.append(page.parent / re.search(r'src="([^"?]+)', tag).group(1))
+    blobs = [path.read_bytes() for path in files]
+    return sum(map(len, blobs)), sum(len(gzip.compress(blob, 6)) for blob in blobs)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
@@ -37,6 +50,13 @@ def main() -> None:
         pages = sorted(p for p in html.rglob("*.html") if "_static" not in p.parts)
         for page in pages:
             print(f"  {page.relative_to(html).as_posix():40s} {page.stat().st_size:9,d}")
+        print("before first paint (HTML + stylesheets + scripts without defer/async), bytes raw / gzip:")
+        for name in ("book/index.html", "book/01-reactor.html", "book/05-keyhole.html"):
+            raw_bytes, packed_bytes = render_blocking(html / name)
+            print(f"  {name:40s} {raw_bytes:9,d} / {packed_bytes:7,d}")
+        lean = sorted((html / "_static").rglob("*.lean.*"))
+        full = sum(p.with_name(p.name.replace(".lean.", ".")).stat().st_size for p in lean)
+        print(f"lean theme assets:      {sum(p.stat().st_size for p in lean):,d} bytes for {len(lean)} files whose originals are {full:,d}")
         scripts = [p for p in (html / "_static").rglob("*.js") if not p.name.endswith(".map")]
         raw = sum(p.stat().st_size for p in scripts)
         packed = sum(len(gzip.compress(p.read_bytes(), 9)) for p in scripts)

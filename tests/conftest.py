@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -70,18 +67,13 @@ def site(tmp_path_factory) -> Site:
     return Site(out / "_build" / "html", first.stdout + first.stderr, second.stdout + second.stderr)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
-    """The built book on a local HTTP server; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site.html))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    """The built book on a local HTTP server as a host serves it (gzip,
+    HTTP/1.1: booktools.serve); yields its base URL."""
+    from booktools import serve
+
+    httpd = serve.start(str(site.html))
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
 

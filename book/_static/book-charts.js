@@ -4,7 +4,9 @@
  * spec. This script loads the local vega bundle (named in this tag's
  * data-bundle, beside this file in _static) only when a chart comes near the
  * viewport or the reader reaches for it, then swaps the static picture for the
- * interactive view. Parsing the bundle up front would block a phone's main
+ * interactive view. A spec's large datasets (a map's outlines) are not in the
+ * page: the build moved them to _static/chart-data/, and they load with the
+ * bundle. Parsing the bundle up front would block a phone's main
  * thread for half a second on pages whose charts nobody has scrolled to yet.
  */
 (function () {
@@ -12,20 +14,40 @@
 
   var script = document.currentScript;
   var bundleUrl = new URL(script.getAttribute("data-bundle"), script.src).href;
-  var bundle = null;
+  // Large datasets (a map's outlines) live beside this file, in chart-data/.
+  var dataUrl = new URL("chart-data/", script.src).href;
+  var loading = {};
 
-  function loadBundle() {
-    if (window.vegaEmbed) return Promise.resolve();
-    if (!bundle) {
-      bundle = new Promise(function (resolve, reject) {
+  // A script tag rather than fetch(): it also works when the book is opened from file://.
+  function loadScript(url) {
+    if (!loading[url]) {
+      loading[url] = new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
-        tag.src = bundleUrl;
+        tag.src = url;
         tag.onload = resolve;
-        tag.onerror = function () { reject(new Error("could not load " + bundleUrl)); };
+        tag.onerror = function () { reject(new Error("could not load " + url)); };
         document.head.appendChild(tag);
       });
     }
-    return bundle;
+    return loading[url];
+  }
+
+  function loadBundle() {
+    return window.vegaEmbed ? Promise.resolve() : loadScript(bundleUrl);
+  }
+
+  // Put back the datasets the build moved out of the page (data-datasets: name -> file).
+  function withDatasets(spec, specTag) {
+    var moved = JSON.parse(specTag.getAttribute("data-datasets") || "{}");
+    return Promise.all(Object.keys(moved).map(function (name) {
+      var digest = moved[name];
+      return loadScript(dataUrl + digest + ".js").then(function () {
+        var rows = window.bookChartData && window.bookChartData[digest];
+        if (!rows) throw new Error("chart data " + digest + " did not load");
+        spec.datasets = spec.datasets || {};
+        spec.datasets[name] = rows;
+      });
+    })).then(function () { return spec; });
   }
 
   function isDark() {
@@ -101,7 +123,8 @@
   function embed(figure) {
     if (figure.dataset.state === "loading" || figure.dataset.state === "live") return;
     figure.dataset.state = "loading";
-    var spec = fit(JSON.parse(figure.querySelector("script.bk-chart-spec").textContent), figure);
+    var specTag = figure.querySelector("script.bk-chart-spec");
+    var spec = fit(JSON.parse(specTag.textContent), figure);
     var live = figure.querySelector(".bk-chart-live");
     var options = {
       renderer: "svg",
@@ -114,7 +137,7 @@
     // chart; vega's per-mark ARIA tree (hundreds of unlabelled shapes on a map)
     // would only add noise, so marks and guides are left out of it.
     options.config = Object.assign({ aria: false }, isDark() ? DARK : {});
-    loadBundle()
+    Promise.all([loadBundle(), withDatasets(spec, specTag)])
       .then(function () { return window.vegaEmbed(live, spec, options); })
       .then(function (result) {
         figure._view = result;

@@ -1,0 +1,213 @@
+"""Lean stylesheets and icon fonts for the built site (issue #7: speed on phones).
+
+The theme links its whole toolkit from every page: all of Bootstrap 5, the
+rules for about 1,900 Font Awesome icons, every sphinx-design and myst-nb
+component. That is about 540 KB of render-blocking CSS, and a 156 KB icon font
+of which the book shows 16 glyphs. On Lighthouse's throttled phone the CSS
+alone delayed the first paint by over a second.
+
+At the end of a build, `write_lean_assets` writes beside each stylesheet the
+pages link a `<name>.lean.css` copy without the rules no page can match, and
+beside each icon font a `<name>.lean.woff2` subset holding only the glyphs the
+lean stylesheets name. Pages link the lean copies (`stylesheet_links`, used by
+`book/_templates/layout.html`). The originals stay in `_static`, untouched.
+
+What is dropped: a selector is dropped when it names a class that occurs
+nowhere in the site, that is, not as a word in any built page, not in any
+script a page loads, and not under a prefix a script builds class names from
+(a string literal ending in "-", such as "fa-" or `bs-${...}`). A rule goes
+when all its selectors go. Classes inside :not(), :is(), :where() and :has()
+do not count against a selector, and selectors with escapes are kept. Nothing
+else is touched: @font-face, @keyframes, custom properties, element, id and
+attribute selectors all stay. `tests/test_lean.py` renders pages with the
+lean files and with the originals and checks the pictures are identical.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import tinycss2
+
+LEAN = ".lean"
+# The built pages and the scripts they load; not the source copies, not the
+# handouts (their own stylesheet), not the vega bundle (vega-embed styles its
+# own elements with its own injected CSS, and its 900 KB of words would keep
+# Bootstrap classes no page uses).
+SKIP_DIRS = {"_sources", "handouts", "_images", "_downloads", "data"}
+WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+JS_PREFIX = re.compile(r"""["'`]([A-Za-z][A-Za-z0-9_-]*-)(?:["'`]|\$\{)""")
+SCRIPT_SRC = re.compile(r"""<script[^>]*\ssrc="([^"]+)\"""")
+FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(")
+CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
+NESTING = {"media", "supports", "layer", "container", "document"}
+
+
+def lean_name(filename: str, suffix: str = ".css") -> str:
+    """`_static/styles/x.css` -> `_static/styles/x.lean.css`."""
+    return filename[: -len(suffix)] + LEAN + suffix if filename.endswith(suffix) else filename
+
+
+class Vocabulary:
+    """Every word of the built pages and of the scripts they load."""
+
+    def __init__(self, words: set[str], prefixes: set[str]):
+        self.words = words
+        self.prefixes = tuple(sorted(prefixes))
+
+    @classmethod
+    def of_site(cls, outdir: Path) -> "Vocabulary":
+        words: set[str] = set()
+        prefixes: set[str] = set()
+        scripts: set[Path] = set()
+        for page in sorted(outdir.rglob("*.html")):
+            if SKIP_DIRS & set(page.relative_to(outdir).parts[:-1]):
+                continue
+            text = page.read_text(encoding="utf-8", errors="replace")
+            words.update(WORD.findall(text))
+            for src in SCRIPT_SRC.findall(text):
+                if "://" in src:
+                    continue
+                path = (page.parent / src.split("?")[0]).resolve()
+                if path.is_file() and path.suffix == ".js":
+                    scripts.add(path)
+        for script in sorted(scripts):
+            text = script.read_text(encoding="utf-8", errors="replace")
+            words.update(WORD.findall(text))
+            prefixes.update(JS_PREFIX.findall(text))
+        return cls(words, prefixes)
+
+    def has(self, name: str) -> bool:
+        return name in self.words or name.startswith(self.prefixes)
+
+
+def _outside_functions(selector: str) -> str:
+    """The selector without the arguments of :not(), :is(), :where(), :has()."""
+    out, i = [], 0
+    while (match := FUNCTIONAL.search(selector, i)) is not None:
+        out.append(selector[i:match.start()])
+        depth, j = 1, match.end()
+        while j < len(selector) and depth:
+            depth += {"(": 1, ")": -1}.get(selector[j], 0)
+            j += 1
+        i = j
+    out.append(selector[i:])
+    return "".join(out)
+
+
+def _split_selectors(prelude: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in prelude:
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def selector_can_match(selector: str, vocabulary: Vocabulary) -> bool:
+    if "\\" in selector:
+        return True
+    return all(vocabulary.has(name) for name in CLASS.findall(_outside_functions(selector)))
+
+
+def _ascii(css: str) -> str:
+    """Escape non-ASCII characters (icon code points in `content` strings), so
+    the file reads the same whatever encoding a server announces."""
+    return "".join(c if ord(c) < 128 else f"\\{ord(c):x} " for c in css)
+
+
+def _purge(rules, vocabulary: Vocabulary) -> tuple[list[str], int]:
+    kept, dropped = [], 0
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = _split_selectors(tinycss2.serialize(rule.prelude))
+            matching = [s for s in selectors if selector_can_match(s, vocabulary)]
+            dropped += len(selectors) - len(matching)
+            if matching:
+                kept.append(",".join(matching) + "{" + tinycss2.serialize(rule.content) + "}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in NESTING and rule.content is not None:
+            inner, inner_dropped = _purge(tinycss2.parse_rule_list(rule.content), vocabulary)
+            dropped += inner_dropped
+            if inner:
+                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+        elif rule.type in ("whitespace", "comment"):
+            continue
+        elif rule.type == "error":
+            raise ValueError(f"CSS parse error: {rule.message}")
+        else:
+            kept.append(tinycss2.serialize([rule]))
+    return kept, dropped
+
+
+def lean_css(css: str, vocabulary: Vocabulary) -> tuple[str, int]:
+    """The stylesheet without rules no page can match, and how many selectors went."""
+    rules = tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
+    rules = [r for r in rules if not (r.type == "at-rule" and r.lower_at_keyword == "charset")]
+    kept, dropped = _purge(rules, vocabulary)
+    return _ascii("\n".join(kept)) + "\n", dropped
+
+
+def strings_in(css: str) -> set[str]:
+    """Every character of every string in a stylesheet (icon glyphs among them)."""
+    chars: set[str] = set()
+
+    def walk(tokens):
+        for token in tokens or ():
+            if token.type == "string":
+                chars.update(token.value)
+            for attr in ("prelude", "content", "arguments"):
+                walk(getattr(token, attr, None))
+
+    walk(tinycss2.parse_stylesheet(css))
+    return chars
+
+
+FONT_URL = re.compile(r"url\((['\"]?)([^)'\"]+\.woff2)\1\)")
+
+
+def subset_font(source: Path, target: Path, chars: set[str]) -> None:
+    from fontTools import subset
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = []
+    options.notdef_outline = True
+    font = subset.load_font(str(source), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes={ord(c) for c in chars})
+    subsetter.subset(font)
+    subset.save_font(font, str(target), options)
+
+
+def write_lean_assets(outdir: Path, stylesheets: list[str]) -> dict[str, tuple[int, int]]:
+    """Write `<name>.lean.css` for each stylesheet (paths relative to outdir)
+    and `<font>.lean.woff2` for each woff2 font they use. Returns sizes."""
+    vocabulary = Vocabulary.of_site(outdir)
+    sizes: dict[str, tuple[int, int]] = {}
+    lean_sheets: dict[Path, str] = {}
+    for name in stylesheets:
+        source = outdir / name
+        try:
+            text, _ = lean_css(source.read_text(encoding="utf-8"), vocabulary)
+        except ValueError as error:
+            raise ValueError(f"{source}: {error}") from None
+        lean_sheets[outdir / lean_name(name)] = text
+        sizes[name] = (source.stat().st_size, len(text.encode()))
+    chars = set().union(*(strings_in(text) for text in lean_sheets.values())) if lean_sheets else set()
+    for path, text in lean_sheets.items():
+        for _, url in sorted(set(FONT_URL.findall(text))):
+            font = (path.parent / url).resolve()
+            if not font.is_file() or font.name.endswith(LEAN + ".woff2"):
+                continue
+            target = font.with_name(lean_name(font.name, ".woff2"))
+            subset_font(font, target, chars)
+            sizes[str(font.relative_to(outdir.resolve()))] = (font.stat().st_size, target.stat().st_size)
+            text = text.replace(url, lean_name(url, ".woff2"))
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    return sizes
