@@ -39,6 +39,7 @@ SKIP_DIRS = {"_sources", "handouts", "_images", "_downloads", "data"}
 WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 JS_PREFIX = re.compile(r"""["'`]([A-Za-z][A-Za-z0-9_-]*-)(?:["'`]|\$\{)""")
 SCRIPT_SRC = re.compile(r"""<script[^>]*\ssrc="([^"]+)\"""")
+LEAN_HREF = re.compile(r'href="([^"?#]+)\.lean\.css"')
 FUNCTIONAL = re.compile(r":(?:not|is|where|has|matches|-webkit-any|-moz-any)\(")
 CLASS = re.compile(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)")
 NESTING = {"media", "supports", "layer", "container", "document"}
@@ -52,20 +53,27 @@ def lean_name(filename: str, suffix: str = ".css") -> str:
 class Vocabulary:
     """Every word of the built pages and of the scripts they load."""
 
-    def __init__(self, words: set[str], prefixes: set[str]):
+    def __init__(self, words: set[str], prefixes: set[str], stylesheets: set[str] = frozenset()):
         self.words = words
         self.prefixes = tuple(sorted(prefixes))
+        # The stylesheets pages link as `<name>.lean.css` (outdir-relative originals).
+        self.stylesheets = sorted(stylesheets)
 
     @classmethod
     def of_site(cls, outdir: Path) -> "Vocabulary":
         words: set[str] = set()
         prefixes: set[str] = set()
         scripts: set[Path] = set()
+        stylesheets: set[str] = set()
         for page in sorted(outdir.rglob("*.html")):
             if SKIP_DIRS & set(page.relative_to(outdir).parts[:-1]):
                 continue
             text = page.read_text(encoding="utf-8", errors="replace")
             words.update(WORD.findall(text))
+            for href in LEAN_HREF.findall(text):
+                source = (page.parent / (href + ".css")).resolve()
+                if source.is_file():
+                    stylesheets.add(source.relative_to(outdir.resolve()).as_posix())
             for src in SCRIPT_SRC.findall(text):
                 if "://" in src:
                     continue
@@ -76,7 +84,7 @@ class Vocabulary:
             text = script.read_text(encoding="utf-8", errors="replace")
             words.update(WORD.findall(text))
             prefixes.update(JS_PREFIX.findall(text))
-        return cls(words, prefixes)
+        return cls(words, prefixes, stylesheets)
 
     def has(self, name: str) -> bool:
         return name in self.words or name.startswith(self.prefixes)
@@ -184,13 +192,13 @@ def subset_font(source: Path, target: Path, chars: set[str]) -> None:
     subset.save_font(font, str(target), options)
 
 
-def write_lean_assets(outdir: Path, stylesheets: list[str]) -> dict[str, tuple[int, int]]:
-    """Write `<name>.lean.css` for each stylesheet (paths relative to outdir)
-    and `<font>.lean.woff2` for each woff2 font they use. Returns sizes."""
+def write_lean_assets(outdir: Path) -> dict[str, tuple[int, int]]:
+    """Write `<name>.lean.css` for each stylesheet a page links as such, and
+    `<font>.lean.woff2` for each woff2 font they use. Returns sizes."""
     vocabulary = Vocabulary.of_site(outdir)
     sizes: dict[str, tuple[int, int]] = {}
     lean_sheets: dict[Path, str] = {}
-    for name in stylesheets:
+    for name in vocabulary.stylesheets:
         source = outdir / name
         try:
             text, _ = lean_css(source.read_text(encoding="utf-8"), vocabulary)

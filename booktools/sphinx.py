@@ -276,23 +276,7 @@ def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
         target.write_text(text, encoding="utf-8")
     _refresh_static(app, static)
     _publish_data(Path(app.confdir) / "data", Path(app.outdir) / "data")
-    _write_lean(Path(app.outdir))
-
-
-LEAN_HREF = re.compile(r'href="([^"?#]+)\.lean\.css"')
-
-
-def _write_lean(outdir: Path) -> None:
-    """Lean copies of every stylesheet some page links as `*.lean.css`."""
-    wanted: set[str] = set()
-    for page in outdir.rglob("*.html"):
-        if page.relative_to(outdir).parts[0] in ("_static", "handouts", "_sources"):
-            continue
-        for href in LEAN_HREF.findall(page.read_text(encoding="utf-8", errors="replace")):
-            source = (page.parent / (href + ".css")).resolve()
-            if source.is_file():
-                wanted.add(source.relative_to(outdir.resolve()).as_posix())
-    write_lean_assets(outdir, sorted(wanted))
+    write_lean_assets(Path(app.outdir))  # after the pages: it reads them
 
 
 def _refresh_static(app: Sphinx, static: Path) -> None:
