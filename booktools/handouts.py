@@ -81,6 +81,18 @@ def _sources(page: BeautifulSoup, site: Path) -> list[str]:
     return items
 
 
+def _static_picture(chart, page_path: Path) -> str:
+    """The chart's static SVG: inline in the page, or (when large) the file its
+    <img> shows, read in so that the handout stays one self-contained file."""
+    svg = chart.select_one(".bk-chart-static svg")
+    if svg is not None:
+        return str(svg)
+    img = chart.select_one(".bk-chart-static img")
+    if img is None:
+        raise ValueError(f"{page_path}: chart {chart.get('id')} has no static picture")
+    return (page_path.parent / img["src"]).read_text(encoding="utf-8")
+
+
 def chapter_handout(page_path: Path, site: Path) -> str:
     page = BeautifulSoup(page_path.read_text(encoding="utf-8"), "html.parser")
     article = page.select_one("article.bd-article") or page
@@ -105,8 +117,7 @@ def chapter_handout(page_path: Path, site: Path) -> str:
         parts.append("<h2>The passage</h2>")
         parts += [str(_clean(p)) for p in passages]
     if chart:
-        svg = chart.select_one(".bk-chart-static svg")
-        parts.append(f'<h2>The key chart</h2><figure class="bk-chart">{svg}</figure>')
+        parts.append(f'<h2>The key chart</h2><figure class="bk-chart">{_static_picture(chart, page_path)}</figure>')
         parts.append(f'<p class="note">The interactive version and the rows behind it: {html.escape(page_path.name)} in the book.</p>')
     if check:
         parts.append(f'<h2>Check the claim</h2><div class="check-claim">{_clean(check).decode_contents()}</div>')

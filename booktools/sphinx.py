@@ -24,11 +24,13 @@ Registered in `_config.yml` (`sphinx.extra_extensions: [booktools.sphinx]`).
   outlines) out of the page into `_static/chart-data/<hash>.js`, which the
   live view loads by script tag when a reader reaches the chart; the static
   picture needs none of it. A script tag, unlike fetch(), also works from
-  file://.
-* Speed on phones (issue #7): pages link lean copies of the theme's
-  stylesheets and icon font (`booktools.lean`, written at the end of the
-  build), and the theme's head scripts are deferred, so the first paint waits
-  only for CSS the pages use.
+  file://. Likewise a large static picture (the map, the timeline) moves to
+  `_static/chart-pictures/<hash>.svg` and the page shows it with an <img>.
+* Speed on phones (issue #7): pages link one stylesheet, which joins lean
+  copies of the theme's stylesheets (and an icon font subset) with book.css
+  (`booktools.lean`, written at the end of the build), and the theme's head
+  scripts are deferred, so the first paint waits only for CSS the pages use,
+  in one request.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ from sphinx.builders.html._assets import _JavaScript
 from sphinx.domains.std import Glossary
 
 from booktools.data import PACKAGE_ROOT
-from booktools.lean import lean_name, write_lean_assets
+from booktools.lean import BUNDLE as STYLESHEET_BUNDLE
+from booktools.lean import LEAN, bundle_parts, lean_name, write_lean_assets, write_stylesheet_bundle
 
 BUNDLE_PREFIX = "vega-bundle-"
 CHART_MARKER = 'class="bk-chart"'
@@ -140,21 +143,36 @@ OWN_STYLESHEETS = {"_static/book.css"}
 SYNC_SCRIPTS = {"_static/documentation_options.js"}
 
 
-def _stylesheet_links(context: dict) -> None:
-    """`book_stylesheets` (used by layout.html): the theme's stylesheets and
-    Sphinx's, as links to their lean copies (see booktools.lean)."""
+def _stylesheet_links(app: Sphinx, context: dict) -> None:
+    """`book_stylesheets` (used by layout.html): one link to the stylesheet
+    bundle that joins the theme's and Sphinx's stylesheets, as their lean
+    copies (see booktools.lean), and book.css. A page with a stylesheet that
+    cannot be joined (from another host, or with a media or other attribute)
+    links each file instead, lean copies where there are some."""
     pathto, css_tag = context.get("pathto"), context.get("css_tag")
     if pathto is None or css_tag is None:
         return
-    links = [f'<link rel="stylesheet" href="{pathto(lean_name(name), 1)}" />' for name in THEME_STYLESHEETS]
+    parts = [lean_name(name) for name in THEME_STYLESHEETS]
+    links = [f'<link rel="stylesheet" href="{pathto(part, 1)}" />' for part in parts]
+    joinable = True
     for css in sorted(context.get("css_files", []), key=lambda css: getattr(css, "priority", 500)):
         filename = str(getattr(css, "filename", css))
         attributes = dict(getattr(css, "attributes", {}))
         plain = set(attributes) <= {"rel", "type"} and attributes.get("rel", "stylesheet") == "stylesheet"
-        if "://" in filename or filename in OWN_STYLESHEETS or not plain or not filename.endswith(".css"):
+        if "://" in filename or not plain or not filename.endswith(".css"):
             links.append(css_tag(css))
+            joinable = False
+        elif filename in OWN_STYLESHEETS:
+            links.append(css_tag(css))
+            parts.append(filename)
         else:
-            links.append(f'<link rel="stylesheet" href="{pathto(lean_name(filename), 1)}" />')
+            parts.append(lean_name(filename))
+            links.append(f'<link rel="stylesheet" href="{pathto(parts[-1], 1)}" />')
+    # Every page has the same stylesheets; the build's last step joins them. (A
+    # page with stylesheets of its own keeps its separate links.)
+    if joinable and getattr(app, "booktools_stylesheet_parts", parts) == parts:
+        app.booktools_stylesheet_parts = parts
+        links = [f'<link rel="stylesheet" href="{pathto(STYLESHEET_BUNDLE, 1)}" />']
     context["book_stylesheets"] = "\n    ".join(links)
 
 
@@ -212,6 +230,42 @@ def _move_large_datasets(outdir: Path, context: dict) -> None:
     context["body"] = SPEC_TAG.sub(move, body)
 
 
+# A static picture larger than this (characters of SVG: the chapter 5 map, the
+# timeline) leaves the page for an <img>, so that the page a phone must fetch
+# before its first paint is that much smaller (the map was 163 KB of chapter
+# 5's 304 KB). Smaller ones stay inline: each would be one more request.
+LARGE_PICTURE = 40_000
+STATIC_SVG = re.compile(r'<div class="bk-chart-static">(<svg\b.*?</svg>)</div>', re.S)
+
+
+def _move_large_pictures(outdir: Path, context: dict) -> None:
+    body = context.get("body", "")
+    if "bk-chart-static" not in body:
+        return
+    target = outdir / "_static" / "chart-pictures"
+
+    def move(match: re.Match) -> str:
+        svg = match.group(1)
+        if len(svg) < LARGE_PICTURE:
+            return match.group(0)
+        root = re.match(r"<svg\b[^>]*>", svg).group(0)
+        attributes = dict(re.findall(r'\s([\w:-]+)="([^"]*)"', root))
+        digest = hashlib.sha256(svg.encode("utf-8")).hexdigest()[:16]
+        path = target / f"{digest}.svg"
+        if not path.exists():
+            target.mkdir(parents=True, exist_ok=True)
+            path.write_text(svg, encoding="utf-8")
+        src = context["pathto"](f"_static/chart-pictures/{digest}.svg", 1)
+        # The name is already HTML-escaped in the SVG's aria-label.
+        return (
+            f'<div class="bk-chart-static"><img class="bk-static-svg" src="{html.escape(src)}" '
+            f'alt="{attributes.get("aria-label", "Chart")}" width="{attributes.get("width", "")}" '
+            f'height="{attributes.get("height", "")}" decoding="async"></div>'
+        )
+
+    context["body"] = STATIC_SVG.sub(move, body)
+
+
 def _name_inline_data(node, spec: dict) -> None:
     """Turn large inline `data: {values: [...]}` (Altair writes a named
     alt.Data this way) into a named top-level dataset, which can then move."""
@@ -236,9 +290,10 @@ def _name_inline_data(node, spec: dict) -> None:
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     _drop_thebe(context)
     _move_large_datasets(Path(app.outdir), context)
+    _move_large_pictures(Path(app.outdir), context)
     _fix_citation_roles(context)
     _defer_scripts(context)
-    _stylesheet_links(context)
+    _stylesheet_links(app, context)
     body = context.get("body", "")
     if CHART_MARKER in body and hasattr(app, "booktools_bundle"):
         bundle_name, _ = app.booktools_bundle
@@ -275,8 +330,49 @@ def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
     _refresh_static(app, static)
+    _patch_theme_script(static)
     _publish_data(Path(app.confdir) / "data", Path(app.outdir) / "data")
-    write_lean_assets(Path(app.outdir))  # after the pages: it reads them
+    # After the pages (it reads them) and after the theme's and myst-nb's own
+    # build-finished handlers, which write pygments.css and mystnb.css.
+    outdir = Path(app.outdir)
+    # No page rewritten in this build: the stylesheets are the last build's.
+    parts = getattr(app, "booktools_stylesheet_parts", None) or bundle_parts(outdir / STYLESHEET_BUNDLE)
+    write_lean_assets(outdir, [part.replace(LEAN + ".css", ".css") for part in parts if part.endswith(LEAN + ".css")])
+    if parts:
+        write_stylesheet_bundle(outdir, parts)
+
+
+# pydata-sphinx-theme makes scrollable regions (code, outputs, tables)
+# focusable: once the page has loaded, it reads each one's scroll size. For
+# code inside a closed <details> (the book's collapsed cells) that read forces
+# the browser to lay out the hidden code: 4 to 10 ms a block in Chromium on
+# this project's 2-core machine, some 70 of the 100 ms the theme's script ran
+# for on chapter 5, which Lighthouse's simulated phone counted as 200 ms of
+# blocked main thread. The copy the pages load skips regions
+# in a closed <details> (they cannot take focus while closed); book.js
+# measures them when a reader opens one. Written for pydata-sphinx-theme
+# 0.17.1 (requirements.txt): if the theme's code changes, the build stops here.
+THEME_SCRIPT = "scripts/pydata-sphinx-theme.js"
+PATCHED_THEME_SCRIPT = "scripts/pydata-sphinx-theme.book.js"
+THEME_PATCH = (
+    "e.tabIndex=e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight?0:-1",
+    'e.tabIndex=!e.closest("details:not([open])")&&(e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight)?0:-1',
+)
+
+
+def _patch_theme_script(static: Path) -> None:
+    source = static / THEME_SCRIPT
+    text = source.read_text(encoding="utf-8")
+    old, new = THEME_PATCH
+    if text.count(old) != 1:
+        raise RuntimeError(
+            f"{source}: pydata-sphinx-theme's scrollable-region code is not the one booktools/sphinx.py "
+            f"patches (THEME_PATCH); update the patch for this theme version, or drop it and load {THEME_SCRIPT}"
+        )
+    patched = text.replace(old, new)
+    target = static / PATCHED_THEME_SCRIPT
+    if not target.exists() or target.read_text(encoding="utf-8") != patched:
+        target.write_text(patched, encoding="utf-8")
 
 
 def _refresh_static(app: Sphinx, static: Path) -> None:

@@ -59,7 +59,7 @@ def test_phone_width_has_no_sideways_scroll_and_charts_fit(site, server, browser
                 failures.append(f"{path.name}: page scrolls sideways by {overflow}px at 375px")
             too_wide = page.evaluate(
                 """() => [...document.querySelectorAll('figure.bk-chart')].filter(f => {
-                       const svg = f.querySelector('.bk-chart-live:not([hidden]) svg, .bk-chart-static:not([hidden]) svg');
+                       const svg = f.querySelector('.bk-chart-live:not([hidden]) svg, .bk-chart-static:not([hidden]) svg, .bk-chart-static:not([hidden]) img');
                        return svg && svg.getBoundingClientRect().width > f.getBoundingClientRect().width + 1;
                    }).map(f => f.dataset.chartTitle)"""
             )

@@ -119,3 +119,34 @@ def test_chart_menu_has_an_accessible_name_and_no_editor_link(site, server, brow
         assert live.get_attribute("aria-label")
     finally:
         context.close()
+
+
+def test_code_in_a_collapsed_cell_takes_focus_once_opened_if_it_scrolls(site, server, browser):
+    """The theme's script makes scrolling regions focusable, but (as the book
+    patches it: THEME_PATCH in booktools/sphinx.py) not those in a closed
+    <details>, whose measuring would lay out hidden code; book.js measures
+    them when a reader opens the cell."""
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/book/05-keyhole.html", wait_until="load")
+        assert page.locator('script[src*="pydata-sphinx-theme.book.js"]').count() == 1
+        # The theme's pass has run once a visible region carries a tabindex.
+        page.wait_for_function(
+            "[...document.querySelectorAll('pre')].some(p => !p.closest('details:not([open])') && p.hasAttribute('tabindex'))",
+            timeout=CHART_WAIT_MS,
+        )
+        hidden = "[...document.querySelectorAll('details:not([open]) pre')]"
+        assert page.evaluate(f"{hidden}.length") >= 2
+        assert page.evaluate(f"{hidden}.every(p => p.tabIndex === -1)"), "code in a closed cell was measured"
+        cells = page.locator("details.hide:not([open]) > summary")
+        for index in range(cells.count()):
+            cells.nth(0).click()  # an opened cell leaves the selection
+        states = page.evaluate(
+            "[...document.querySelectorAll('details.hide pre')].map(p => "
+            "[p.tabIndex, p.scrollWidth > p.clientWidth || p.scrollHeight > p.clientHeight])"
+        )
+        assert states and all(tab == (0 if scrolls else -1) for tab, scrolls in states), states
+        assert any(scrolls for _, scrolls in states), "no code block scrolls at 375px: the test checks nothing"
+    finally:
+        context.close()

@@ -1,6 +1,7 @@
 """Lean stylesheets and icon fonts (booktools.lean): the rules they drop can
 match nothing, pages drawn with the lean stylesheets look exactly as with the
-originals, and the subset fonts draw every glyph they keep exactly as before."""
+originals, and the subset fonts draw every glyph they keep exactly as before.
+Pages link one stylesheet that joins them, with every url() still resolving."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from booktools import serve
-from booktools.lean import Vocabulary, lean_css, strings_in
+from booktools.lean import BUNDLE, Vocabulary, bundle_parts, lean_css, strings_in, write_stylesheet_bundle
 
 # ---------------------------------------------------------------- the purge itself
 
@@ -78,19 +79,69 @@ def test_icon_code_points_are_written_as_ascii_escapes():
 
 def test_the_vocabulary_is_read_from_pages_and_the_scripts_they_load(tmp_path):
     (tmp_path / "_static").mkdir()
-    (tmp_path / "index.html").write_text('<div class="shown"></div><script src="_static/app.js"></script>')
+    (tmp_path / "index.html").write_text(
+        '<div class="shown"></div><script src="_static/app.js"></script>'
+        '<script type="text/x-after-first-paint" data-src="_static/later.js?digest=1"></script>'
+    )
     (tmp_path / "_static" / "app.js").write_text('el.classList.add("opened"); el.className = `icon-${name}`;')
+    (tmp_path / "_static" / "later.js").write_text('el.classList.add("collapsing");')
     (tmp_path / "_static" / "unused.js").write_text('el.classList.add("never-loaded");')
     vocabulary = Vocabulary.of_site(tmp_path)
     assert vocabulary.has("shown") and vocabulary.has("opened") and vocabulary.has("icon-anything")
+    assert vocabulary.has("collapsing"), "a script started after the first paint is still loaded"
     assert not vocabulary.has("never-loaded")
+
+
+# ---------------------------------------------------------------- one stylesheet
+
+
+def test_the_bundle_joins_stylesheets_in_order_and_rebases_their_urls(tmp_path):
+    (tmp_path / "_static" / "styles").mkdir(parents=True)
+    (tmp_path / "_static" / "first.css").write_text('@charset "UTF-8";\n.a{background:url(file.png)}')
+    (tmp_path / "_static" / "styles" / "second.css").write_text(
+        ".b{src:url('../fonts/x.woff2?v=1#iefix')}"
+        '.c{background:url("data:image/svg+xml,%3Csvg stroke=\'rgba(1, 2, 3, 0.5)\'%3E")}'
+        ".d{background:url(https://example.org/x.png)}.e{mask:url(#m)}"
+    )
+    parts = ["_static/first.css", "_static/styles/second.css"]
+    text = write_stylesheet_bundle(tmp_path, parts).read_text(encoding="utf-8")
+    assert text.startswith('@charset "UTF-8";') and text.count("@charset") == 1
+    assert text.index(".a{") < text.index(".b{")
+    assert "url(file.png)" in text  # first.css sits beside the bundle already
+    assert "url('fonts/x.woff2?v=1#iefix')" in text
+    assert "rgba(1, 2, 3, 0.5)" in text and "url(https://example.org/x.png)" in text and "url(#m)" in text
+    assert bundle_parts(tmp_path / BUNDLE) == parts
+
+
+def test_the_bundle_refuses_what_it_cannot_join(tmp_path):
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "_static" / "imports.css").write_text('@import url("basic.css");.a{x:1}')
+    with pytest.raises(ValueError, match=r"imports\.css: has an @import"):
+        write_stylesheet_bundle(tmp_path, ["_static/imports.css"])
+    with pytest.raises(FileNotFoundError, match=r"gone\.css"):
+        write_stylesheet_bundle(tmp_path, ["_static/gone.css"])
 
 
 # ---------------------------------------------------------------- the built site
 
 
-def test_pages_link_lean_stylesheets_that_exist_and_are_smaller(site):
-    checked = 0
+def test_pages_link_one_stylesheet_that_joins_the_lean_ones(site):
+    bundle = site.html / BUNDLE
+    parts = bundle_parts(bundle)
+    assert parts and parts[-1] == "_static/book.css", parts
+    text = bundle.read_text(encoding="utf-8")
+    for part in parts:
+        path = site.html / part
+        if part != "_static/book.css":
+            assert path.name.endswith(".lean.css"), f"the bundle joins a full stylesheet: {part}"
+            original = path.with_name(path.name.replace(".lean.css", ".css"))
+            assert path.stat().st_size < original.stat().st_size, f"{path.name} is not smaller than {original.name}"
+        # Each part's rules are in the bundle (url()s aside, which move).
+        first_rule = re.sub(r"url\([^)]*\)", "", path.read_text(encoding="utf-8")).split("}")[0]
+        assert first_rule.strip() in re.sub(r"url\([^)]*\)", "", text), f"{part} is not in the bundle"
+    for url in re.findall(r"""url\(\s*['"]?([^'")]+)""", text):
+        if not url.startswith(("data:", "#")):
+            assert (bundle.parent / url.split("?")[0].split("#")[0]).is_file(), f"the bundle names {url}, which is missing"
     for page in site.pages():
         if page.relative_to(site.html).parts[0] == "handouts":
             continue  # `make pdf` output carries its own print stylesheet
@@ -98,17 +149,7 @@ def test_pages_link_lean_stylesheets_that_exist_and_are_smaller(site):
         if 'http-equiv="Refresh"' in html and "<body" not in html:
             continue  # the root index.html only redirects to book/index.html
         hrefs = re.findall(r'<link rel="stylesheet"[^>]*href="([^"?]+)', html)
-        assert hrefs, f"{page}: no stylesheet"
-        for href in hrefs:
-            path = (page.parent / href).resolve()
-            assert path.is_file(), f"{page.relative_to(site.html)} links {href}, which is not in the site"
-            if path.name.endswith(".lean.css"):
-                original = path.with_name(path.name.replace(".lean.css", ".css"))
-                assert path.stat().st_size < original.stat().st_size, f"{path.name} is not smaller than {original.name}"
-                checked += 1
-            else:
-                assert path.name == "book.css", f"{page.relative_to(site.html)} links a full stylesheet: {href}"
-    assert checked > 0
+        assert [(page.parent / href).resolve() for href in hrefs] == [bundle.resolve()], f"{page.relative_to(site.html)} links {hrefs}"
 
 
 def test_the_lean_icon_fonts_hold_every_glyph_the_lean_stylesheets_name(site):
@@ -157,6 +198,8 @@ def _copy_with(site, target: Path, *, original_css: bool) -> Path:
     for kind in kinds:
         for lean in target.rglob(kind):
             shutil.copyfile(lean.with_name(lean.name.replace(".lean.", ".")), lean)
+    # The one stylesheet pages link, joined again from what now stands in the parts' places.
+    write_stylesheet_bundle(target, bundle_parts(target / BUNDLE))
     return target
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -42,7 +43,7 @@ class PageParser(HTMLParser):
             self.meta_description = attrs.get("content")
         if tag == "figure" and "bk-chart" in attrs.get("class", "").split():
             self.charts.append({"id": attrs.get("id"), "svg": None, "spec": None, "table": False})
-        if tag == "svg" and "bk-static-svg" in attrs.get("class", "") and self.charts:
+        if tag in ("svg", "img") and "bk-static-svg" in attrs.get("class", "") and self.charts:
             self.charts[-1]["svg"] = attrs
         if tag == "script" and attrs.get("class") == "bk-chart-spec":
             self._in_spec, self._spec_text = True, ""
@@ -87,11 +88,43 @@ def test_every_chart_carries_its_spec_static_svg_and_data(site):
             where = f"{page.name} #{chart['id']}"
             assert chart["spec"] and chart["spec"].get("$schema", "").startswith("https://vega.github.io/schema/vega-lite/"), where
             assert chart["svg"] is not None, f"{where}: no static SVG"
-            assert chart["svg"].get("role") == "img" and chart["svg"].get("aria-label"), f"{where}: SVG without a name"
+            if "src" in chart["svg"]:  # a large picture, moved out of the page
+                picture = static_picture(page, chart["svg"])
+                assert chart["svg"].get("alt") == html.unescape(picture.get("aria-label", "")), f"{where}: <img> not named as its SVG"
+                assert (chart["svg"].get("width"), chart["svg"].get("height")) == (picture["width"], picture["height"]), where
+            else:
+                assert chart["svg"].get("role") == "img" and chart["svg"].get("aria-label"), f"{where}: SVG without a name"
             assert chart["spec"].get("description"), f"{where}: chart has no description"
             assert chart["spec"].get("title"), f"{where}: chart has no title"
             assert chart["table"], f"{where}: no data table"
     assert charts >= 2
+
+
+def static_picture(page: Path, img: dict) -> dict:
+    """The root attributes of the SVG file an <img class="bk-static-svg"> shows."""
+    path = (page.parent / img["src"]).resolve()
+    assert path.is_file(), f"{page.name}: {img['src']} is missing"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("<svg") and text.rstrip().endswith("</svg>"), f"{path.name} is not an SVG"
+    return dict(re.findall(r'\s([\w:-]+)="([^"]*)"', re.match(r"<svg\b[^>]*>", text).group(0)))
+
+
+def test_large_static_pictures_leave_the_page_and_small_ones_stay(site):
+    from booktools.sphinx import LARGE_PICTURE
+
+    moved = inline = 0
+    for page in site.content_pages():
+        text = page.read_text(encoding="utf-8")
+        for svg in re.findall(r'<div class="bk-chart-static">(<svg\b.*?</svg>)</div>', text, flags=re.S):
+            assert len(svg) < LARGE_PICTURE, f"{page.name}: a {len(svg):,d}-character SVG is still inline"
+            inline += 1
+        for img in re.findall(r'<div class="bk-chart-static">(<img [^>]*>)</div>', text):
+            attributes = dict(re.findall(r'\s([\w:-]+)="([^"]*)"', img))
+            size = len((page.parent / html.unescape(attributes["src"])).read_text(encoding="utf-8"))
+            assert size >= LARGE_PICTURE, f"{page.name}: a {size:,d}-character SVG was moved out"
+            moved += 1
+    # The chapter 5 map is the largest picture in the book; most stay inline.
+    assert moved >= 1 and inline > moved, (moved, inline)
 
 
 def test_chart_pages_and_only_chart_pages_load_the_chart_script(site):

@@ -67,10 +67,10 @@
 
   // Charts are drawn for a 620px column. On a narrower screen the live chart is
   // redrawn to fit: every view's width shrinks by the same factor and long
-  // titles wrap, so the page never scrolls sideways (the static SVG scales by CSS).
+  // titles wrap, so the page never scrolls sideways (the static picture scales by CSS).
   function naturalWidth(figure) {
-    var svg = figure.querySelector(".bk-chart-static svg");
-    return svg ? parseFloat(svg.getAttribute("width")) || 0 : 0;
+    var picture = figure.querySelector(".bk-chart-static svg, .bk-chart-static img");
+    return picture ? parseFloat(picture.getAttribute("width")) || 0 : 0;
   }
 
   function available(figure) {

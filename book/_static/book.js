@@ -1,4 +1,4 @@
-/* Small fixes to the theme's navigation, on every page.
+/* Small fixes to the theme, on every page.
  * The sidebar's expand/collapse toggles are <summary> elements holding only an
  * icon; give each a name a screen reader can announce (axe: summary-name). */
 (function () {
@@ -13,4 +13,23 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", nameToggles);
   else nameToggles();
+
+  /* A region that scrolls (code, an output, a table) takes keyboard focus, so
+   * that a keyboard user can scroll it (axe: scrollable-region-focusable). The
+   * theme's script sets this on load, except in a closed <details>, where
+   * measuring would lay out hidden code (see THEME_PATCH in
+   * booktools/sphinx.py); so measure those regions when a reader opens one.
+   * The list of regions is the theme's own. */
+  var REGIONS = "pre, .nboutput > .output_area, .cell_output > .output, .jp-RenderedHTMLCommon, .pst-scrollable-table-container";
+  document.addEventListener("toggle", function (event) {
+    var details = event.target;
+    if (!details.open || !details.querySelectorAll) return;
+    var regions = Array.prototype.filter.call(details.querySelectorAll(REGIONS), function (region) {
+      return !region.closest("details:not([open])");
+    });
+    var scrolls = regions.map(function (region) {
+      return region.scrollWidth > region.clientWidth || region.scrollHeight > region.clientHeight;
+    });
+    regions.forEach(function (region, i) { region.tabIndex = scrolls[i] ? 0 : -1; });
+  }, true);
 })();
