@@ -25,8 +25,8 @@ def timed_build(out: Path) -> tuple[float, str]:
     return elapsed, result.stdout + result.stderr
 
 
-def render_blocking(page: Path) -> tuple[int, int]:
-    """Bytes a browser must fetch before it can paint the page."""
+def render_blocking(page: Path) -> tuple[int, int, int]:
+    """Files and bytes (raw, gzip) a browser must fetch before it can paint the page."""
     text = page.read_text(encoding="utf-8")
     head = text.split("</head>", 1)[0]
     files = [page]
@@ -35,7 +35,7 @@ def render_blocking(page: Path) -> tuple[int, int]:
         if " defer" not in tag and " async" not in tag and 'type="' not in tag:
             files.append(page.parent / re.search(r'src="([^"?]+)', tag).group(1))
     blobs = [path.read_bytes() for path in files]
-    return sum(map(len, blobs)), sum(len(gzip.compress(blob, 6)) for blob in blobs)
+    return len(files), sum(map(len, blobs)), sum(len(gzip.compress(blob, 6)) for blob in blobs)
 
 
 def main() -> None:
@@ -50,10 +50,10 @@ def main() -> None:
         pages = sorted(p for p in html.rglob("*.html") if "_static" not in p.parts)
         for page in pages:
             print(f"  {page.relative_to(html).as_posix():40s} {page.stat().st_size:9,d}")
-        print("before first paint (HTML + stylesheets + scripts without defer/async), bytes raw / gzip:")
+        print("before first paint (HTML + stylesheets + scripts without defer/async): files, bytes raw / gzip:")
         for name in ("book/index.html", "book/01-reactor.html", "book/05-keyhole.html"):
-            raw_bytes, packed_bytes = render_blocking(html / name)
-            print(f"  {name:40s} {raw_bytes:9,d} / {packed_bytes:7,d}")
+            count, raw_bytes, packed_bytes = render_blocking(html / name)
+            print(f"  {name:40s} {count:2d} files {raw_bytes:9,d} / {packed_bytes:7,d}")
         lean = sorted((html / "_static").rglob("*.lean.*"))
         full = sum(p.with_name(p.name.replace(".lean.", ".")).stat().st_size for p in lean)
         print(f"lean theme assets:      {sum(p.stat().st_size for p in lean):,d} bytes for {len(lean)} files whose originals are {full:,d}")
