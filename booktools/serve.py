@@ -54,12 +54,17 @@ class QuietHandler(Handler):
     quiet = True
 
 
+def server(directory: str, port: int = 0, quiet: bool = True) -> http.server.ThreadingHTTPServer:
+    """A server for `directory` on 127.0.0.1 (port 0: any free one)."""
+    handler = functools.partial(QuietHandler if quiet else Handler, directory=str(directory))
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
 def start(directory: str, port: int = 0, quiet: bool = True) -> http.server.ThreadingHTTPServer:
     """A server on 127.0.0.1 in a background thread; `.server_address[1]` is its port."""
-    handler = functools.partial(QuietHandler if quiet else Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    running = server(directory, port, quiet)
+    threading.Thread(target=running.serve_forever, daemon=True).start()
+    return running
 
 
 def main(argv: list[str]) -> None:
@@ -67,11 +72,10 @@ def main(argv: list[str]) -> None:
     port = int(argv[2]) if len(argv) > 2 else 8000
     if not os.path.isfile(os.path.join(directory, "index.html")):
         sys.exit(f"{directory}/index.html not found: build the book first (make book)")
-    handler = functools.partial(Handler, directory=directory)
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    with server(directory, port, quiet=False) as running:
         print(f"Serving {directory} at http://127.0.0.1:{port}/ (gzip, HTTP/1.1; Ctrl-C to stop)")
         try:
-            server.serve_forever()
+            running.serve_forever()
         except KeyboardInterrupt:
             pass
 

@@ -192,6 +192,17 @@ def _defer_scripts(context: dict) -> None:
     context["script_files"][:] = deferred
 
 
+def _content_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _write_once(path: Path, text: str) -> None:
+    """A file named by its content's digest: once written, it is already right."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
 # Datasets larger than this (bytes of JSON) leave the page for a file of their own.
 LARGE_DATASET = 20_000
 SPEC_TAG = re.compile(r'<script type="application/json" class="bk-chart-spec">(.*?)</script>', re.S)
@@ -211,14 +222,11 @@ def _move_large_datasets(outdir: Path, context: dict) -> None:
             text = json.dumps(rows, sort_keys=True, separators=(",", ":"))
             if len(text) < LARGE_DATASET:
                 continue
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-            path = target / f"{digest}.js"
-            if not path.exists():
-                target.mkdir(parents=True, exist_ok=True)
-                path.write_text(
-                    f"(window.bookChartData = window.bookChartData || {{}})[{json.dumps(digest)}] = {text};\n",
-                    encoding="utf-8",
-                )
+            digest = _content_digest(text)
+            _write_once(
+                target / f"{digest}.js",
+                f"(window.bookChartData = window.bookChartData || {{}})[{json.dumps(digest)}] = {text};\n",
+            )
             moved[name] = digest
             del spec["datasets"][name]
         if not moved:
@@ -250,11 +258,8 @@ def _move_large_pictures(outdir: Path, context: dict) -> None:
             return match.group(0)
         root = re.match(r"<svg\b[^>]*>", svg).group(0)
         attributes = dict(re.findall(r'\s([\w:-]+)="([^"]*)"', root))
-        digest = hashlib.sha256(svg.encode("utf-8")).hexdigest()[:16]
-        path = target / f"{digest}.svg"
-        if not path.exists():
-            target.mkdir(parents=True, exist_ok=True)
-            path.write_text(svg, encoding="utf-8")
+        digest = _content_digest(svg)
+        _write_once(target / f"{digest}.svg", svg)
         src = context["pathto"](f"_static/chart-pictures/{digest}.svg", 1)
         # The name is already HTML-escaped in the SVG's aria-label.
         return (
@@ -279,7 +284,7 @@ def _name_inline_data(node, spec: dict) -> None:
     if isinstance(data, dict) and isinstance(data.get("values"), list):
         text = json.dumps(data["values"], sort_keys=True, separators=(",", ":"))
         if len(text) >= LARGE_DATASET:
-            name = data.get("name") or "data-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            name = data.get("name") or "data-" + _content_digest(text)
             spec.setdefault("datasets", {})[name] = data["values"]
             node["data"] = {key: value for key, value in data.items() if key != "values"} | {"name": name}
     for key, value in node.items():
