@@ -49,6 +49,7 @@ from sphinx.builders.html._assets import _JavaScript
 from sphinx.domains.std import Glossary
 
 from booktools.data import PACKAGE_ROOT
+from booktools.search import EXCERPT_SCRIPT, SEARCH_PAGE, TEXT_SCRIPT, write_text_index
 from booktools.lean import BUNDLE as STYLESHEET_BUNDLE
 from booktools.lean import LEAN, bundle_parts, lean_name, write_lean_assets, write_stylesheet_bundle
 
@@ -176,10 +177,12 @@ def _stylesheet_links(app: Sphinx, context: dict) -> None:
     context["book_stylesheets"] = "\n    ".join(links)
 
 
-def _defer_scripts(context: dict) -> None:
+def _defer_scripts(pagename: str, context: dict) -> None:
     """The theme's and extensions' scripts (copy buttons, toggles, tabs) wait
-    for DOMContentLoaded anyway; as `defer` they stop blocking the first paint."""
-    if "script_files" not in context:
+    for DOMContentLoaded anyway; as `defer` they stop blocking the first paint.
+    Not on the search page: its template loads searchtools.js and the index as
+    plain scripts that run at once and need doctools.js (`_ready`) before them."""
+    if "script_files" not in context or pagename == SEARCH_PAGE:
         return
     deferred = []
     for js in context["script_files"]:
@@ -297,12 +300,15 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     _move_large_datasets(Path(app.outdir), context)
     _move_large_pictures(Path(app.outdir), context)
     _fix_citation_roles(context)
-    _defer_scripts(context)
+    _defer_scripts(pagename, context)
     _stylesheet_links(app, context)
     body = context.get("body", "")
     if CHART_MARKER in body and hasattr(app, "booktools_bundle"):
         bundle_name, _ = app.booktools_bundle
         app.add_js_file("book-charts.js", loading_method="defer", **{"data-bundle": bundle_name})
+    if pagename == SEARCH_PAGE:
+        app.add_js_file(TEXT_SCRIPT)
+        app.add_js_file(EXCERPT_SCRIPT)
     _add_meta_description(context, body)
 
 
@@ -337,6 +343,7 @@ def _write_bundle(app: Sphinx, exception: Exception | None) -> None:
     _refresh_static(app, static)
     _patch_theme_script(static)
     _publish_data(Path(app.confdir) / "data", Path(app.outdir) / "data")
+    write_text_index(Path(app.outdir), app.env.found_docs)
     # After the pages (it reads them) and after the theme's and myst-nb's own
     # build-finished handlers, which write pygments.css and mystnb.css.
     outdir = Path(app.outdir)

@@ -52,9 +52,19 @@ class Site:
         return [p for p in self.pages() if p.relative_to(self.html).parts[0] == "book"]
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--built-site", metavar="HTML_DIR", default=None,
+        help="use this already built book (e.g. _build/html) instead of building one: for a fast inner loop",
+    )
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
+def site(tmp_path_factory, request) -> Site:
     """The book built from scratch into a temporary folder, then rebuilt with nothing changed."""
+    built = request.config.getoption("--built-site")
+    if built:
+        return Site(Path(built).resolve(), "", "")
     out = tmp_path_factory.mktemp("site")
     before = tree_digest(ROOT / "book", ROOT / "data")
     first = build_book(out)

@@ -44,7 +44,7 @@ def scroll_through(page):
 
 
 def test_every_page_renders_its_charts_offline_without_console_errors(site, server, browser):
-    pages = site.content_pages()
+    pages = site.pages()  # the search page, the index and the root redirect too
     assert pages
     charts_seen = 0
     for path in pages:
@@ -148,5 +148,70 @@ def test_code_in_a_collapsed_cell_takes_focus_once_opened_if_it_scrolls(site, se
         )
         assert states and all(tab == (0 if scrolls else -1) for tab, scrolls in states), states
         assert any(scrolls for _, scrolls in states), "no code block scrolls at 375px: the test checks nothing"
+    finally:
+        context.close()
+
+
+# Words a reader would look for, and a page that must be among the results:
+# a word of a chapter's passage, a glossary term, a name from the timeline.
+SEARCHES = {"Yongbyon": "book/01-reactor.html", "Politburo": "book/08-crisis.html", "embassy": "book/05-keyhole.html"}
+
+
+def search_results(page, base, query):
+    page.goto(f"{base}/search.html?q={query}", wait_until="load")
+    page.wait_for_function(
+        "document.querySelector('#search-results') && /found|did not match/.test(document.querySelector('#search-results').textContent)",
+        timeout=CHART_WAIT_MS,
+    )
+    page.wait_for_timeout(300)
+    return page.evaluate(
+        "[...document.querySelectorAll('#search-results ul.search > li')].map(li => ({"
+        "href: li.querySelector('a').getAttribute('href'), title: li.querySelector('a').textContent,"
+        "excerpt: (li.querySelector('p.context') || {}).textContent || ''}))"
+    )
+
+
+@pytest.mark.parametrize("where", ["served", "file"])
+def test_search_finds_the_pages_that_hold_a_word(site, server, browser, where):
+    base = server if where == "served" else site.html.as_uri()
+    context, page, problems, outside = visit(browser, f"{base}/index.html")
+    try:
+        for query, expected in SEARCHES.items():
+            results = search_results(page, base, query)
+            pages = [r["href"].split("#")[0] for r in results]
+            assert expected in pages, f"{query!r}: {pages}"
+            hit = results[pages.index(expected)]
+            assert hit["title"].strip(), hit
+            assert query.lower() in hit["excerpt"].lower(), f"{query!r}: no excerpt around the word in {hit}"
+            page.locator(f'#search-results a[href^="{expected}"]').first.click()
+            page.wait_for_load_state("load")
+            assert page.url.split("#")[0].split("?")[0].endswith(expected)
+        assert search_results(page, base, "zzzqqq") == []
+        assert not problems, problems
+        assert not outside, outside
+    finally:
+        context.close()
+
+
+def test_the_search_box_and_its_shortcut_lead_to_results(site, server, browser):
+    """The search field on every page opens the theme's search dialog, as Ctrl+K does;
+    a query typed there opens the search page with its results."""
+    context, page, problems, outside = visit(browser, f"{server}/book/01-reactor.html")
+    dialog_box = page.locator("#pst-search-dialog[open] form.bd-search input[type=search]")
+    try:
+        page.wait_for_function("window.bootstrap !== undefined", timeout=CHART_WAIT_MS)  # the theme's script has started
+        for query, expected, opener in (("embassy", "book/05-keyhole.html", "click"), ("Politburo", "book/08-crisis.html", "Control+k")):
+            if opener == "click":
+                page.locator("button.search-button__button:visible").first.click()
+            else:
+                page.keyboard.press(opener)
+            dialog_box.wait_for(state="visible", timeout=CHART_WAIT_MS)
+            dialog_box.fill(query)
+            dialog_box.press("Enter")
+            page.wait_for_url(f"**/search.html?q={query}*")
+            page.wait_for_selector(f"#search-results ul.search > li a[href^='{expected}']", timeout=CHART_WAIT_MS)
+            page.goto(f"{server}/book/01-reactor.html", wait_until="load")
+            page.wait_for_function("window.bootstrap !== undefined", timeout=CHART_WAIT_MS)
+        assert not problems, problems
     finally:
         context.close()
