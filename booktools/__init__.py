@@ -8,10 +8,12 @@ offline renderer, so a chapter's chart cells stay plain pandas + Altair and
 the charts draw with no network, in the built book and in JupyterLab.
 """
 
+from booktools.charts import category_scale, colour
 from booktools.charts import enable as enable_charts
 from booktools.data import DataError, load, package, resource, validate
 from booktools.pages import timeline_entries
 
-__all__ = ["DataError", "load", "package", "resource", "validate", "enable_charts", "timeline_entries"]
+__all__ = ["DataError", "load", "package", "resource", "validate", "enable_charts", "timeline_entries",
+           "colour", "category_scale"]
 
 enable_charts()

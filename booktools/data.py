@@ -9,13 +9,14 @@ file, the line and the field, and what was expected.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-import re
 from pathlib import Path
 
 import pandas as pd
+
+from booktools.bibliography import keys as bibliography_keys
+from booktools.bibliography import split_keys
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,18 +74,6 @@ def resource(name: str, data_dir: Path | str | None = None) -> dict:
     raise KeyError(f"no dataset called {name!r} in {Path(data_dir or default_data_dir()) / 'datapackage.json'}; known: {known}")
 
 
-@functools.lru_cache(maxsize=4)
-def _bibliography_keys(path: Path, mtime: float) -> frozenset[str]:
-    text = path.read_text(encoding="utf-8")
-    return frozenset(re.findall(r"^@\w+\s*\{\s*([^,\s]+)\s*,", text, flags=re.M))
-
-
-def bibliography_keys(path: Path | str | None = None) -> frozenset[str]:
-    """Every citation key in book/references.bib."""
-    path = Path(path or default_bibliography())
-    return _bibliography_keys(path, path.stat().st_mtime)
-
-
 def source_fields(schema: dict) -> list[str]:
     """Fields whose values are citation keys: `source`, or a name ending in `_source`."""
     return [f["name"] for f in schema["fields"] if f["name"] == "source" or f["name"].endswith("_source")]
@@ -122,7 +111,7 @@ def validate(name: str, data_dir: Path | str | None = None, bibliography: Path |
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     for field in source_fields(res["schema"]):
         for index, value in frame[field].items():
-            for key in filter(None, (part.strip() for part in value.split(";"))):
+            for key in split_keys(value):
                 if key not in keys:
                     problems.append(
                         f"{path}, line {index + 2}, field {field}: unknown source key {key!r} "

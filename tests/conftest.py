@@ -1,23 +1,42 @@
-"""Shared fixtures: one build of the book per test session, a local server, a browser."""
+"""Shared fixtures, and one marker per folder of tests.
+
+    tests/unit     one module on its own, no book build (marker `unit`)
+    tests/content  the book's files and data as written, no build (`content`)
+    tests/site     the built HTML book (`site`)
+    tests/browser  the built book in Debian's Chromium (`browser`)
+
+`make test-fast` runs unit and content tests; `make test` runs everything on
+one clean build of the book (plus the few builds that test the build itself).
+`--built-site _build/html` reuses a book you built, for a fast inner loop.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from bookbuild.runner import build_book, executed  # noqa: F401 (the tests' way to build)
+
 ROOT = Path(__file__).resolve().parent.parent
-JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+FOLDER_MARKERS = {"unit": "unit", "content": "content", "site": "site", "browser": "browser"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--built-site", metavar="HTML_DIR", default=None,
+        help="use this already built book (e.g. _build/html) instead of building one: for a fast inner loop",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        folder = Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0]
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
 
 
 def tree_digest(*folders: Path) -> dict[str, str]:
@@ -30,14 +49,6 @@ def tree_digest(*folders: Path) -> dict[str, str]:
     return digest
 
 
-def build_book(output: Path, source: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(JUPYTER_BOOK), "build", str(source), "--path-output", str(output),
-         "--builder", "html", "--warningiserror", "--keep-going"],
-        capture_output=True, text=True, cwd=source, timeout=1800,
-    )
-
-
 class Site:
     def __init__(self, root: Path, first_log: str, second_log: str):
         self.html = root
@@ -45,18 +56,11 @@ class Site:
         self.second_log = second_log
 
     def pages(self) -> list[Path]:
-        return sorted(p for p in self.html.rglob("*.html") if "_static" not in p.parts)
+        return sorted(p for p in self.html.rglob("*.html") if "_static" not in p.parts and "handouts" not in p.parts)
 
     def content_pages(self) -> list[Path]:
         """Pages of the book itself (not genindex/search or the root redirect)."""
         return [p for p in self.pages() if p.relative_to(self.html).parts[0] == "book"]
-
-
-def pytest_addoption(parser):
-    parser.addoption(
-        "--built-site", metavar="HTML_DIR", default=None,
-        help="use this already built book (e.g. _build/html) instead of building one: for a fast inner loop",
-    )
 
 
 @pytest.fixture(scope="session")
@@ -79,9 +83,8 @@ def site(tmp_path_factory, request) -> Site:
 
 @pytest.fixture(scope="session")
 def server(site):
-    """The built book on a local HTTP server as a host serves it (gzip,
-    HTTP/1.1: booktools.serve); yields its base URL."""
-    from booktools import serve
+    """The built book on a local HTTP server as a host serves it (gzip, HTTP/1.1); yields its base URL."""
+    from bookbuild import serve
 
     httpd = serve.start(str(site.html))
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -90,21 +93,43 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser():
+    from bookbuild.chromium import ARGS, CHROMIUM, MISSING
+
     if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: install Debian's Chromium (apt-get update && apt-get install -y chromium)"
         if os.environ.get("CI") == "true":
-            pytest.fail(message + " -- under CI=true the browser tests must run")
-        pytest.skip(message)
+            pytest.fail(MISSING + " -- under CI=true the browser tests must run")
+        pytest.skip(MISSING)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
         yield chromium
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def plain_site(site, tmp_path_factory) -> Site:
+    """The same book built with the speed layer switched off (BOOK_FAST_ASSETS=0):
+    the theme's own stylesheets, scripts and layout. Notebooks come from the
+    session build's execution cache."""
+    out = tmp_path_factory.mktemp("plain")
+    seed_execution_cache(site, out)
+    result = build_book(out, env={"BOOK_FAST_ASSETS": "0"})
+    assert result.returncode == 0, f"build without the speed layer failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    return Site(out / "_build" / "html", result.stdout + result.stderr, "")
+
+
+@pytest.fixture(scope="session")
+def plain_server(plain_site):
+    from bookbuild import serve
+
+    httpd = serve.start(str(plain_site.html))
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
 def copy_project(target: Path) -> Path:
-    """A copy of the project's sources (no .venv, no _build) to break on purpose."""
+    """A copy of the project's sources (no .venv, no _build) to change on purpose."""
     ignore = shutil.ignore_patterns(
         ".venv", "_build", "_annotated", ".audit", "node_modules", ".git", "__pycache__", "*.egg-info", ".pytest_cache"
     )

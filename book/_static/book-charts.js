@@ -1,6 +1,6 @@
 /* Interactive charts with no network.
  *
- * Every chart arrives as a static SVG (drawn at build time) plus its Vega-Lite
+ * Every chart arrives as static pictures (drawn at build time) plus its Vega-Lite
  * spec. This script loads the local vega bundle (named in this tag's
  * data-bundle, beside this file in _static) only when a chart comes near the
  * viewport or the reader reaches for it, then swaps the static picture for the
@@ -54,22 +54,15 @@
     return document.documentElement.getAttribute("data-theme") === "dark";
   }
 
-  // Text and grid colours for the dark theme; marks keep their palette.
-  var DARK = {
-    background: "transparent",
-    title: { color: "#f0f0f0", subtitleColor: "#c8c8c8" },
-    axis: { domainColor: "#bbbbbb", gridColor: "#555555", tickColor: "#bbbbbb", labelColor: "#e6e6e6", titleColor: "#f0f0f0" },
-    legend: { labelColor: "#e6e6e6", titleColor: "#f0f0f0" },
-    header: { labelColor: "#e6e6e6", titleColor: "#f0f0f0" },
-    text: { color: "#f0f0f0" },
-    view: { stroke: null }
-  };
+  // Text and grid colours for the dark theme (marks keep their palette): the
+  // same object the build drew the dark static picture with (booktools.charts.DARK_CONFIG).
+  var DARK = window.bookChartDark || {};
 
   // Charts are drawn for a 620px column. On a narrower screen the live chart is
   // redrawn to fit: every view's width shrinks by the same factor and long
   // titles wrap, so the page never scrolls sideways (the static picture scales by CSS).
   function naturalWidth(figure) {
-    var picture = figure.querySelector(".bk-chart-static svg, .bk-chart-static img");
+    var picture = figure.querySelector(".bk-chart-static img");
     return picture ? parseFloat(picture.getAttribute("width")) || 0 : 0;
   }
 
@@ -143,7 +136,6 @@
         figure._view = result;
         live.hidden = false;
         figure.querySelector(".bk-chart-static").hidden = true;
-        figure.querySelector(".bk-chart-frame").style.minHeight = "";
         figure.dataset.state = "live";
         figure.dataset.theme = isDark() ? "dark" : "light";
         // To assistive technology the live chart, like the static one, is one

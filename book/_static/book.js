@@ -16,10 +16,10 @@
 
   /* A region that scrolls (code, an output, a table) takes keyboard focus, so
    * that a keyboard user can scroll it (axe: scrollable-region-focusable). The
-   * theme's script sets this on load, except in a closed <details>, where
-   * measuring would lay out hidden code (see THEME_PATCH in
-   * booktools/sphinx.py); so measure those regions when a reader opens one.
-   * The list of regions is the theme's own. */
+   * theme's script decides this once, on load, when a region inside a closed
+   * <details> (a collapsed cell) has no size and so never scrolls; measure
+   * those regions again when a reader opens one. The list of regions is the
+   * theme's own. */
   var REGIONS = "pre, .nboutput > .output_area, .cell_output > .output, .jp-RenderedHTMLCommon, .pst-scrollable-table-container";
   document.addEventListener("toggle", function (event) {
     var details = event.target;

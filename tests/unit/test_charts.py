@@ -1,0 +1,46 @@
+"""booktools.charts: colours by role, and a chart's output in the book and elsewhere."""
+
+from __future__ import annotations
+
+import altair as alt
+import pytest
+
+from booktools import charts
+from booktools.charts import MIME_TYPE, category_scale, chart_output, colour
+
+SPEC = alt.Chart(alt.Data(values=[{"x": 1, "y": 2}])).mark_point().encode(x="x:Q", y="y:Q").properties(
+    title="Points", description="One point.").to_dict()
+
+
+def test_colour_roles_and_their_errors():
+    assert colour("primary") == charts.COLOURS["primary"]
+    assert colour("land") == charts.NEUTRALS["land"]
+    with pytest.raises(KeyError, match="no colour role 'blue'; the roles are primary"):
+        colour("blue")
+
+
+def test_category_scale_takes_roles_or_the_palette_in_order():
+    scale = category_scale(["growth", "contraction"], ["muted", "alert"]).to_dict()
+    assert scale == {"domain": ["growth", "contraction"], "range": [colour("muted"), colour("alert")]}
+    assert category_scale(["a", "b"]).to_dict()["range"] == charts.PALETTE[:2]
+    with pytest.raises(ValueError, match="2 categories but 1 colour roles"):
+        category_scale(["a", "b"], ["muted"])
+
+
+def test_the_book_output_carries_spec_and_pictures_for_light_and_dark():
+    bundle = chart_output(SPEC)
+    payload = bundle[MIME_TYPE]
+    assert payload["spec"] == SPEC and payload["title"] == "Points" and payload["description"] == "One point."
+    light, dark = payload["pictures"]["light"], payload["pictures"]["dark"]
+    assert light.startswith("<svg") and 'aria-label="One point."' in light
+    assert dark != light and charts.DARK_CONFIG["axis"]["labelColor"] in dark
+    assert bundle["image/svg+xml"] == light, "a downloaded notebook shows the picture in any viewer"
+
+
+def test_the_renderer_decides_by_context(monkeypatch):
+    monkeypatch.setenv(charts.OUTPUT_ENV, "book")
+    assert MIME_TYPE in charts.render(SPEC)
+    monkeypatch.delenv(charts.OUTPUT_ENV)
+    monkeypatch.setattr(charts, "_has_widgets", lambda: False)
+    outside = charts.render(SPEC)
+    assert MIME_TYPE not in outside and outside["image/svg+xml"].startswith("<svg")
