@@ -5,9 +5,9 @@ A chapter's chart leaves its notebook as one output of type
 and static pictures. myst-nb hands that output here (entry point
 `myst_nb.mime_renderers` in pyproject.toml), and this module writes the figure:
 
-* the static pictures, light and dark, as files in `_static/chart-pictures/`
-  shown by <img> (the page's colour scheme picks one, and only that one is
-  fetched), so that a page stays small and the first paint shows a chart;
+* the static pictures, as files in `_static/chart-pictures/`: for light and
+  dark pages, each in a wide layout and a narrow one for phones, in a
+  <picture> that lets the browser fetch only the one the reader sees;
 * the spec, for `book-charts.js` to make the chart interactive; datasets of
   4 KB or more (a map's outlines, a long table) go to `_static/chart-data/` and load, by
   script tag so that file:// works too, with the interactive view;
@@ -31,6 +31,8 @@ from booktools.charts import MIME_TYPE
 LARGE_DATASET = 4_000      # bytes of JSON: larger datasets load with the live view
 MAX_TABLE_ROWS = 60
 PICTURES = "chart-pictures"
+# Below this viewport width the page shows a chart's narrow layout (booktools.chart_layout).
+NARROW_BREAKPOINT = 600
 DATASETS = "chart-data"
 
 
@@ -129,30 +131,47 @@ def figure(payload: dict, static_prefix: str) -> tuple[str, dict[str, str]]:
     label = html.escape(payload.get("description") or payload.get("title") or "Chart")
     pictures = []
     for scheme in ("light", "dark"):
-        svg = payload["pictures"][scheme]
-        name = f"{PICTURES}/{digest(svg)}.svg"
-        files[name] = svg
-        width, height = _svg_size(svg)
+        wide, small = payload["pictures"][scheme], payload["pictures"].get(f"narrow-{scheme}")
+        names = {}
+        for variant, svg in (("wide", wide), ("narrow", small)):
+            if svg:
+                names[variant] = f"{PICTURES}/{digest(svg)}.svg"
+                files[names[variant]] = svg
+        width, height = _svg_size(wide)
+        source = ""
+        if small:
+            small_width, small_height = _svg_size(small)
+            source = (f'<source media="(max-width: {NARROW_BREAKPOINT - 1}px)" srcset="{static_prefix}{names["narrow"]}" '
+                      f'width="{small_width}" height="{small_height}">')
         pictures.append(
-            f'<img class="bk-static-svg bk-{scheme}" src="{static_prefix}{name}" alt="{label}" '
-            f'width="{width}" height="{height}" loading="lazy" decoding="async">'
+            f'<picture class="bk-{scheme}">{source}<img class="bk-static-svg" src="{static_prefix}{names["wide"]}" '
+            f'alt="{label}" width="{width}" height="{height}" loading="lazy" decoding="async"></picture>'
         )
-    spec_json = json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    spec_json = _script_json(spec)
+    narrow_json = ""
+    if payload.get("narrow_spec"):
+        small_spec = json.loads(json.dumps(payload["narrow_spec"]))
+        _name_inline_data(small_spec, small_spec)
+        for name in moved:
+            small_spec.get("datasets", {}).pop(name, None)
+        narrow_json = f'<script type="application/json" class="bk-chart-spec-narrow">{_script_json(small_spec)}</script>'
     moved_attr = f' data-datasets="{html.escape(json.dumps(moved, sort_keys=True))}"' if moved else ""
     data_block = (
         f'<details class="bk-chart-data"><summary>Data behind this chart ({n_rows} rows)</summary>{tables}</details>'
         if tables else ""
     )
-    width, height = _svg_size(payload["pictures"]["light"])
-    ratio = f"aspect-ratio:{width}/{height}" if width and height else ""
     body = (
         f'<figure class="bk-chart" id="{payload["id"]}" data-chart-title="{html.escape(payload.get("title", ""))}">'
-        f'<div class="bk-chart-frame"><div class="bk-chart-static" style="{ratio}">{"".join(pictures)}</div>'
+        f'<div class="bk-chart-frame"><div class="bk-chart-static">{"".join(pictures)}</div>'
         f'<div class="bk-chart-live" role="figure" aria-label="{label}" hidden></div></div>'
-        f'<script type="application/json" class="bk-chart-spec"{moved_attr}>{spec_json}</script>'
+        f'<script type="application/json" class="bk-chart-spec"{moved_attr}>{spec_json}</script>{narrow_json}'
         f"{data_block}</figure>"
     )
     return body, files
+
+
+def _script_json(spec: dict) -> str:
+    return json.dumps(spec, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
 
 
 class ChartRenderer:

@@ -164,18 +164,29 @@ def _keep_root_aria(match: re.Match) -> str:
 
 def chart_output(spec: dict) -> dict:
     """The MIME bundle of one chart in the book: our own type for the build,
-    the static picture for every other notebook viewer."""
+    the static picture for every other notebook viewer. The chart is laid out
+    twice (booktools.chart_layout), for the text column and for a phone, and
+    each layout is drawn for light and dark pages."""
+    from booktools.chart_layout import NARROW_MAX, WIDE_MAX, fit, narrow, readable, wide
+
     identifier = chart_id(spec)
     title = title_text(spec)
     description = spec.get("description") or title or "Chart"
-    light = static_svg(spec, identifier, description)
+    column, light = fit(readable(wide(spec)), WIDE_MAX, lambda s: static_svg(s, identifier, description))
+    small, small_light = fit(readable(narrow(spec)), NARROW_MAX, lambda s: static_svg(s, f"{identifier}-n", description))
     payload = {
-        "version": 1,
+        "version": 2,
         "id": identifier,
         "title": title,
         "description": description,
-        "spec": spec,
-        "pictures": {"light": light, "dark": static_svg(spec, f"{identifier}-d", description, dark=True)},
+        "spec": column,
+        "narrow_spec": small,
+        "pictures": {
+            "light": light,
+            "dark": static_svg(column, f"{identifier}-d", description, dark=True),
+            "narrow-light": small_light,
+            "narrow-dark": static_svg(small, f"{identifier}-nd", description, dark=True),
+        },
     }
     return {MIME_TYPE: payload, "image/svg+xml": light, "text/plain": f"<chart: {title or description}>"}
 

@@ -128,6 +128,24 @@ def plain_server(plain_site):
     httpd.shutdown()
 
 
+@pytest.fixture(scope="session")
+def walk_wide(site, server, browser):
+    """Every page at 1280 px, charts live, with axe in light and dark (tests/browser/walk.py)."""
+    from tests.browser.walk import visit_page
+
+    return {page.relative_to(site.html).as_posix(): visit_page(browser, server, page.relative_to(site.html).as_posix(), 1280, True)
+            for page in site.pages()}
+
+
+@pytest.fixture(scope="session")
+def walk_phone(site, server, browser):
+    """Every page of the book at 375 px, charts live."""
+    from tests.browser.walk import visit_page
+
+    return {page.relative_to(site.html).as_posix(): visit_page(browser, server, page.relative_to(site.html).as_posix(), 375, False)
+            for page in site.content_pages()}
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources (no .venv, no _build) to change on purpose."""
     ignore = shutil.ignore_patterns(

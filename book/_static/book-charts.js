@@ -58,12 +58,14 @@
   // same object the build drew the dark static picture with (booktools.charts.DARK_CONFIG).
   var DARK = window.bookChartDark || {};
 
-  // Charts are drawn for a 620px column. On a narrower screen the live chart is
-  // redrawn to fit: every view's width shrinks by the same factor and long
-  // titles wrap, so the page never scrolls sideways (the static picture scales by CSS).
+  // Each chart is laid out for the text column and for a phone. Between those
+  // widths the live chart is redrawn to fit: every view's width shrinks by the
+  // same factor and long titles wrap, so the page never scrolls sideways.
   function naturalWidth(figure) {
     var picture = figure.querySelector(".bk-chart-static img");
-    return picture ? parseFloat(picture.getAttribute("width")) || 0 : 0;
+    if (!picture) return 0;
+    var source = figure.dataset.layout === "narrow" && figure.querySelector(".bk-chart-static source");
+    return parseFloat((source || picture).getAttribute("width")) || 0;
   }
 
   function available(figure) {
@@ -113,11 +115,34 @@
     return fitted;
   }
 
-  function embed(figure) {
-    if (figure.dataset.state === "loading" || figure.dataset.state === "live") return;
+  // Below this width a chart is drawn in its narrow layout (booktools/chart_layout.py),
+  // the same breakpoint as the static pictures' <source media>.
+  var NARROW = 600;
+
+  function chosenSpec(figure) {
+    var narrow = figure.querySelector("script.bk-chart-spec-narrow");
+    var useNarrow = narrow && window.innerWidth < NARROW;
+    figure.dataset.layout = useNarrow ? "narrow" : "wide";
+    return JSON.parse((useNarrow ? narrow : figure.querySelector("script.bk-chart-spec")).textContent);
+  }
+
+  // Narrow every view by `excess` pixels (the live chart came out wider than
+  // its column: the reader's fonts run wider than those it was laid out with).
+  function narrowViews(node, excess) {
+    if (Array.isArray(node)) { node.forEach(function (n) { narrowViews(n, excess); }); return; }
+    if (!node || typeof node !== "object") return;
+    if (typeof node.width === "number") node.width = Math.max(80, Math.floor(node.width - excess));
+    ["vconcat", "hconcat", "concat", "spec"].forEach(function (key) {
+      if (node[key]) narrowViews(node[key], excess);
+    });
+  }
+
+  function embed(figure, given, tries) {
+    if (!given && (figure.dataset.state === "loading" || figure.dataset.state === "live")) return;
+    tries = tries || 0;
     figure.dataset.state = "loading";
     var specTag = figure.querySelector("script.bk-chart-spec");
-    var spec = fit(JSON.parse(specTag.textContent), figure);
+    var spec = given || fit(chosenSpec(figure), figure);
     var live = figure.querySelector(".bk-chart-live");
     var options = {
       renderer: "svg",
@@ -133,6 +158,15 @@
     Promise.all([loadBundle(), withDatasets(spec, specTag)])
       .then(function () { return window.vegaEmbed(live, spec, options); })
       .then(function (result) {
+        var drawn = live.querySelector("svg");
+        var excess = drawn ? drawn.width.baseVal.value - available(figure) : 0;
+        if (excess > 1 && tries < 3) {
+          // Another pass, narrower by what overflowed, so that no text is shrunk to fit.
+          result.finalize();
+          var again = JSON.parse(JSON.stringify(spec));
+          narrowViews(again, excess + 2);
+          return embed(figure, again, tries + 1);
+        }
         figure._view = result;
         live.hidden = false;
         figure.querySelector(".bk-chart-static").hidden = true;
@@ -163,7 +197,8 @@
 
   function reembedAll() {
     document.querySelectorAll("figure.bk-chart[data-state='live']").forEach(function (figure) {
-      var sameTheme = figure.dataset.theme === (isDark() ? "dark" : "light");
+      var sameTheme = figure.dataset.theme === (isDark() ? "dark" : "light")
+        && figure.dataset.layout === (window.innerWidth < NARROW && figure.querySelector("script.bk-chart-spec-narrow") ? "narrow" : "wide");
       var sameRoom = Math.abs(Number(figure.dataset.room) - available(figure)) < 24
         || (available(figure) >= naturalWidth(figure) && Number(figure.dataset.room) >= naturalWidth(figure));
       if (sameTheme && sameRoom) return;

@@ -27,14 +27,17 @@ def test_category_scale_takes_roles_or_the_palette_in_order():
         category_scale(["a", "b"], ["muted"])
 
 
-def test_the_book_output_carries_spec_and_pictures_for_light_and_dark():
+def test_the_book_output_carries_both_layouts_drawn_for_light_and_dark():
     bundle = chart_output(SPEC)
     payload = bundle[MIME_TYPE]
-    assert payload["spec"] == SPEC and payload["title"] == "Points" and payload["description"] == "One point."
-    light, dark = payload["pictures"]["light"], payload["pictures"]["dark"]
-    assert light.startswith("<svg") and 'aria-label="One point."' in light
-    assert dark != light and charts.DARK_CONFIG["axis"]["labelColor"] in dark
-    assert bundle["image/svg+xml"] == light, "a downloaded notebook shows the picture in any viewer"
+    assert payload["title"] == "Points" and payload["description"] == "One point."
+    for layout in (payload["spec"], payload["narrow_spec"]):
+        assert layout["mark"] == SPEC["mark"] and layout["encoding"] == SPEC["encoding"]
+    pictures = payload["pictures"]
+    assert set(pictures) == {"light", "dark", "narrow-light", "narrow-dark"}
+    assert all(svg.startswith("<svg") and 'aria-label="One point."' in svg for svg in pictures.values())
+    assert pictures["dark"] != pictures["light"] and charts.DARK_CONFIG["axis"]["labelColor"] in pictures["dark"]
+    assert bundle["image/svg+xml"] == pictures["light"], "a downloaded notebook shows the picture in any viewer"
 
 
 def test_the_renderer_decides_by_context(monkeypatch):
