@@ -187,3 +187,35 @@ def labels(path: Path | str | None = None) -> dict[str, str]:
     found = entries(path)
     suffixed = year_suffixes(found)
     return {key: f"{entry.label_name} {suffixed.get(key, entry.year)}".strip() for key, entry in found.items()}
+
+
+# The hosts a cited source may and may not link, with a reason each: book/source-hosts.csv.
+RECOGNISED = {"issuer", "archive", "wire", "newspaper", "broadcaster", "specialist", "think-tank", "journal",
+              "publisher", "data"}
+NON_CITABLE = "non-citable"
+
+
+@functools.lru_cache(maxsize=2)
+def _hosts(path: str, mtime: float) -> dict[str, dict]:
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {row["host"].lower(): row for row in csv.DictReader(handle)}
+
+
+def source_hosts(path: Path | str | None = None) -> dict[str, dict]:
+    """host -> {standing, name, reason}, from book/source-hosts.csv."""
+    path = Path(path or default_path().with_name("source-hosts.csv"))
+    return _hosts(str(path), path.stat().st_mtime)
+
+
+def standing(host: str, hosts: dict[str, dict] | None = None) -> str:
+    """A host's standing (issuer, wire, newspaper… or non-citable), by its
+    longest listed suffix: "uk.reuters.com" is Reuters; "" if unlisted."""
+    hosts = source_hosts() if hosts is None else hosts
+    parts = host.lower().removeprefix("www.").split(".")
+    for start in range(len(parts) - 1):
+        found = hosts.get(".".join(parts[start:]))
+        if found:
+            return found["standing"]
+    return ""

@@ -28,9 +28,13 @@ READS = {"timeline_entries": ["events"], "timeline_list": ["events"], "events_fo
 
 ASSESSMENTS = ["supported", "partly supported", "contested", "not supported", "outdated", "not checkable"]
 CLAIM_TYPES = ["fact", "estimate", "characterisation", "forecast", "recommendation"]
+# The article's cross-post date: what a reader could know then, and what came later.
+ARTICLE_DATE = "2021-09-12"
 # The assessment's mark, beside its word (never colour alone).
 ASSESSMENT_MARKS = {"supported": "✓", "partly supported": "◐", "contested": "⇄", "not supported": "✗",
                     "outdated": "⌛", "not checkable": "?"}
+# Its colour role in charts (booktools.category_scale(ASSESSMENTS, ASSESSMENT_ROLES)).
+ASSESSMENT_ROLES = ["positive", "light", "secondary", "alert", "event", "muted"]
 
 
 class Fragment:
@@ -121,9 +125,10 @@ def timeline_list(events: pd.DataFrame | None = None) -> Fragment:
         for row in group.itertuples():
             chapters = ", ".join(f"{{chapter}}`{c}`" for c in split_keys(row.chapters))
             note = f" *{_myst_text(row.note)}*" if _text(row.note) else ""
+            after = " later" if row.date[:10] > ARTICLE_DATE else ""
             myst += [
                 f"({event_anchor(row.event_id)})=",
-                ":::{div} tl-event",
+                f":::{{div}} tl-event{after}",
                 f"**{_myst_text(row.date)}** · {_myst_text(row.category)} · **{_myst_text(row.title)}**. "
                 f"{_myst_text(row.summary)}{note} {cite(row.source)}",
                 *([f"\nDiscussed in: {chapters}."] if chapters else []),
@@ -154,23 +159,25 @@ def ledger(paragraph: str, claims: pd.DataFrame | None = None) -> Fragment:
     for row in rows.itertuples():
         slug = row.assessment.replace(" ", "-")
         mark = ASSESSMENT_MARKS.get(row.assessment, "")
-        later = ""
+        later = []
         if _text(row.later):
-            later = (f"\n\n**What happened next** ({_myst_text(row.later_date)}, after the article): "
-                     f"{_myst_text(row.later)} {cite(row.later_source)}")
+            later = ["", ":::{div} later",
+                     f"**What happened next** ({_myst_text(row.later_date)}, after the article): "
+                     f"{_myst_text(row.later)} {cite(row.later_source)}", ":::"]
         myst += [
             f"({claim_anchor(row.claim_id)})=",
-            f":::{{div}} ledger-claim assessment-{slug}",
+            f"::::{{div}} ledger-claim assessment-{slug}",
             f"**{row.claim_id}** · {_myst_text(row.claim_type)} · "
             f"[{mark} {_myst_text(row.assessment)}]{{.assessment .assessment-{slug}}}",
             "",
             f"**The article claims:** {_myst_text(row.claim)}",
             "",
-            f"**Evidence:** {_myst_text(row.note)} {cite(row.source)}".rstrip() + later,
-            ":::",
+            f"**Evidence:** {_myst_text(row.note)} {cite(row.source)}".rstrip(),
+            *later,
+            "::::",
             "",
         ]
-        later_html = f"<p><strong>What happened next</strong> ({html.escape(_text(row.later_date))}): {html.escape(_text(row.later))}</p>" if _text(row.later) else ""
+        later_html = f"<p class=\"later\"><strong>What happened next</strong> ({html.escape(_text(row.later_date))}): {html.escape(_text(row.later))}</p>" if _text(row.later) else ""
         parts.append(
             f'<div class="ledger-claim" id="{claim_anchor(row.claim_id)}"><p><strong>{row.claim_id}</strong> · '
             f"{html.escape(row.claim_type)} · {mark} {html.escape(row.assessment)}</p>"

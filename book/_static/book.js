@@ -33,3 +33,62 @@
     regions.forEach(function (region, i) { region.tabIndex = scrolls[i] ? 0 : -1; });
   }, true);
 })();
+
+/* Then and now (issue #16): the book keeps what a reader could know when the
+ * article appeared (12 September 2021) apart from what happened after, which
+ * is marked `.later` (the ledger's "what happened next", later timeline
+ * events, post-2021 notes). One switch in the page header hides the later
+ * material on every page, to read the article as its first readers could;
+ * the choice is remembered. */
+(function () {
+  "use strict";
+  var KEY = "book-later-hidden";
+  var root = document.documentElement;
+
+  function stored() {
+    try { return window.localStorage.getItem(KEY) === "1"; } catch (error) { return false; }
+  }
+
+  function apply(hidden) {
+    if (hidden) root.dataset.later = "hidden"; else delete root.dataset.later;
+    document.querySelectorAll(".bk-later-switch").forEach(function (button) {
+      button.setAttribute("aria-pressed", hidden ? "true" : "false");
+      button.setAttribute("aria-label", "Events after September 2021: " + (hidden ? "hidden" : "shown"));
+      button.querySelector(".bk-later-state").textContent = hidden ? "hidden" : "shown";
+    });
+    var note = document.querySelector(".bk-later-note");
+    if (note) note.hidden = !hidden;
+  }
+
+  apply(stored());
+
+  function addSwitch() {
+    var place = document.querySelector(".article-header-buttons") || document.querySelector("article.bd-article");
+    if (!place || document.querySelector(".bk-later-switch")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "btn btn-sm bk-later-switch";
+    button.title = "Hide or show what happened after the article appeared (12 September 2021)";
+    button.innerHTML = '<span aria-hidden="true"><span class="bk-later-label">After Sept. 2021:</span>'
+      + '<span class="bk-later-short">Later:</span> <span class="bk-later-state"></span></span>';
+    button.addEventListener("click", function () {
+      var hidden = root.dataset.later !== "hidden";
+      try { window.localStorage.setItem(KEY, hidden ? "1" : "0"); } catch (error) { /* private mode: this page only */ }
+      apply(hidden);
+    });
+    if (place.classList.contains("article-header-buttons")) place.insertBefore(button, place.firstChild);
+    else place.insertBefore(button, place.firstChild);
+    var article = document.querySelector("article.bd-article");
+    if (article && !document.querySelector(".bk-later-note")) {
+      var note = document.createElement("p");
+      note.className = "bk-later-note";
+      note.textContent = "You are reading the book as of September 2021: what happened after the article appeared is hidden. Use the switch at the top of the page to show it again.";
+      article.insertBefore(note, article.firstChild);
+    }
+    apply(root.dataset.later === "hidden");
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addSwitch);
+  else addSwitch();
+  window.addEventListener("storage", function (event) { if (event.key === KEY) apply(event.newValue === "1"); });
+})();

@@ -86,11 +86,14 @@ def test_citations_are_author_year_with_letters_and_link_the_entry_by_its_key(bu
 def test_a_chart_output_becomes_a_figure_whose_pictures_and_big_data_are_files(built):
     chapter = page(built, "book/01-first.html")
     figure = re.search(r'<figure class="bk-chart".*?</figure>', chapter, re.S).group(0)
-    pictures = re.findall(r'<img class="bk-static-svg bk-(light|dark)" src="\.\./_static/(chart-pictures/\w+\.svg)"', figure)
-    assert [scheme for scheme, _ in pictures] == ["light", "dark"]
-    for _, name in pictures:
+    pictures = re.findall(r'<picture class="bk-(light|dark)"><source media="\(max-width: 599px\)" srcset="\.\./_static/'
+                          r'(chart-pictures/\w+\.svg)"[^>]*><img class="bk-static-svg" src="\.\./_static/(chart-pictures/\w+\.svg)"', figure)
+    assert [scheme for scheme, _, _ in pictures] == ["light", "dark"]
+    names = [name for _, narrow, wide in pictures for name in (narrow, wide)]
+    for name in names:
         assert (built / "_static" / name).read_text(encoding="utf-8").startswith("<svg")
-    assert pictures[0][1] != pictures[1][1], "the dark picture is the light one"
+    assert len(set(names)) == 4, "each layout and scheme has a picture of its own"
+    assert "bk-chart-spec-narrow" in figure
     moved = re.search(r'data-datasets="([^"]+)"', figure).group(1)
     digest = re.search(r"&quot;rows&quot;: &quot;(\w+)&quot;", moved).group(1)
     assert (built / "_static" / "chart-data" / f"{digest}.js").is_file()
@@ -158,3 +161,30 @@ def test_a_bad_dataset_stops_the_build_naming_file_line_and_field(book, tmp_path
               nb_execution_raise_on_error=True, nb_execution_show_tb=True)
     message = str(failure.value) + repr(failure.value.__cause__) + str(getattr(failure.value.__cause__, "traceback", ""))
     assert re.search(r"nuclear_tests\.csv, line 4, field usgs_mb", message), message[-2000:]
+
+
+def test_chapters_carry_citation_metadata_and_a_cite_this_box(built):
+    chapter = page(built, "book/01-first.html")
+    assert '<meta name="citation_title" content="1. The first chapter" />' in chapter
+    assert '<meta name="citation_author" content="The fixture team" />' in chapter
+    assert '<meta name="citation_publication_date" content="2026/12/01" />' in chapter
+    assert "citation_public_url" not in chapter, "no site URL is set, so no address is given"
+    box = re.search(r'<aside class="bk-cite-this".*?</aside>', chapter, re.S).group(0)
+    assert "The fixture team (2026). “1. The first chapter.” In <em>Fixture book</em>, version 1.2.3." in box
+    assert "@incollection{yongbyon-restarts-ch01," in box
+    assert "citation_title" not in page(built, "sources.html"), "only chapters carry chapter metadata"
+
+
+def test_a_public_address_gives_canonical_links_a_sitemap_and_citation_urls(book, tmp_path):
+    html, warnings = build(book, tmp_path / "published", html_baseurl="https://example.org/book/")
+    assert not re.search(r"WARNING|ERROR", warnings), warnings
+    chapter = page(html, "book/01-first.html")
+    assert '<link rel="canonical" href="https://example.org/book/book/01-first.html" />' in chapter
+    assert '<meta name="citation_public_url" content="https://example.org/book/book/01-first.html" />' in chapter
+    assert "https://example.org/book/book/01-first.html" in (html / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_without_a_public_address_nothing_points_nowhere(built):
+    chapter = page(built, "book/01-first.html")
+    assert 'rel="canonical"' not in chapter and "citation_public_url" not in chapter
+    assert not (built / "sitemap.xml").exists()

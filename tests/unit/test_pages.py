@@ -23,7 +23,7 @@ def test_ledger_entries_are_blocks_with_anchors_marks_and_roles():
     assert "✓ supported" in fragment.myst and "{ref}`¶1 <p-01>`" in fragment.myst
     assert "{cite:p}`iaea-2021-gov-2021-40`" in fragment.myst
     assert "\\*restarted\\*" in fragment.myst, "table text is escaped, not read as markup"
-    assert "What happened next** (2022, after the article)" in fragment.myst
+    assert ":::{div} later\n**What happened next** (2022, after the article)" in fragment.myst
     assert 'id="claim-p01-1"' in fragment.html and ">IAEA 2021</a>)" in fragment.html
     bundle = fragment._repr_mimebundle_()
     assert set(bundle) == {"text/markdown", "text/html"}
@@ -43,3 +43,16 @@ def test_chapter_timeline_entries_link_their_events():
 
 def test_cite_joins_keys():
     assert cite("a; b") == "{cite:p}`a,b`" and cite("") == ""
+
+
+def test_frames_with_a_bare_row_counter_show_without_it():
+    from booktools.tables import frame_html, positional_index
+
+    frame = pd.DataFrame({"year": [2021, 2022], "value": [1.5, 2.5]})
+    filtered = frame[frame["year"] > 2021]
+    assert positional_index(frame) and positional_index(filtered)
+    for shown in (frame, filtered):
+        html = frame_html(shown)
+        assert "<th>year</th>" in html and not any(f"<th>{i}</th>" in html for i in range(2))
+    by_year = frame.set_index("year")
+    assert not positional_index(by_year) and "2021</th>" in frame_html(by_year)
