@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import re
 from pathlib import Path
 
@@ -81,7 +82,9 @@ def inputs(project: Path, text: str) -> list[Path]:
 
 
 def _key_execution_cache(app, config) -> None:
-    base = Path(app.outdir).parent / ".jupyter_cache"
+    # BOOK_EXECUTION_CACHE lets another build of the same project (an edition, the annotated
+    # copy) share the main build's cache instead of running every notebook again.
+    base = Path(os.environ.get("BOOK_EXECUTION_CACHE") or Path(app.outdir).parent / ".jupyter_cache")
     config.nb_execution_cache_path = str(base / package_fingerprint())
 
 

@@ -4,7 +4,9 @@ For every chapter, a one-to-few-page handout: the chapter's title and opening,
 the article passage(s), the key chart (its static SVG, so it prints as vectors
 and its text stays selectable), the "Check the claim" box, the discussion
 questions, and the sources the chapter cites (copied from the Sources page).
-The instructor guide and the role-play are printed whole. Each handout is written as HTML next to
+The instructor guide and the role-play are printed whole; each team's
+role-play brief and each exercise page's no-code sheet are printed on their
+own (bookbuild.sheets). Each handout is written as HTML next to
 its PDF in `_build/html/handouts/`, so the seminar pages' links work on the
 served book too, and printed by Debian's Chromium through Playwright, with the
 book's title, the chapter and the page number on every page.
@@ -23,7 +25,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from bookbuild.chromium import launch
-from bookbuild.chapters import PROJECT, chapters
+from bookbuild import sheets
+from bookbuild.chapters import PROJECT, chapters, toc_files
 
 WHOLE_PAGES = {  # seminar pages printed whole: source page -> PDF name, running title
     "book/seminar/guide.html": ("instructor-guide.pdf", "Instructor guide"),
@@ -60,6 +63,9 @@ figure { margin: 6pt 0; break-inside: avoid; } figure svg { max-width: 100%; hei
 .sources { font-size: 8.5pt; } .sources li { margin-bottom: 2pt; word-break: break-word; }
 a { color: #111; }
 .note { font-size: 8.5pt; color: #444; }
+.admonition { border: 1px solid #999; padding: 3pt 9pt; margin: 6pt 0; break-inside: avoid; }
+.admonition-title { font-weight: bold; margin: 2pt 0; }
+table { border-collapse: collapse; font-size: 9.5pt; } th, td { border: 1px solid #999; padding: 2pt 5pt; text-align: left; }
 """
 
 
@@ -154,6 +160,35 @@ def chapter_handout(page_path: Path, site: Path, title_of_book: str) -> str:
     )
 
 
+def sheet(kicker: str, title: str, body: str, site: Path) -> str:
+    """A seminar sheet (a team's brief, a no-code exercise sheet) as one HTML file."""
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"<style>{styles(site)}</style></head><body>"
+        f'<p class="kicker">{html.escape(kicker)}</p><h1>{html.escape(title)}</h1>{body}</body></html>'
+    )
+
+
+def seminar_sheets(site: Path, title_of_book: str, root: Path) -> list[tuple[Path, Path, str]]:
+    """Write each team's brief and each no-code sheet as HTML; [(html, pdf, running title)]."""
+    out, jobs = site / "handouts", []
+    for pdf, team, body in sheets.team_briefs(site):
+        title = f"Role-play brief: {team}"
+        source = out / pdf.replace(".pdf", ".html")
+        source.write_text(sheet(f"{title_of_book} · role-play", title, body, site), encoding="utf-8")
+        jobs.append((source, out / pdf, title))
+    for docname in sheets.no_code_pages(toc_files(root), root):
+        page = site / f"{docname}.html"
+        heading = _text(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("h1")).replace("#", "").strip()
+        title = f"{heading}: without code"
+        pdf = sheets.no_code_pdf(page.stem)
+        source = out / pdf.replace(".pdf", ".html")
+        source.write_text(sheet(f"{title_of_book} · no-code exercises", title, sheets.no_code_sheet(page), site),
+                          encoding="utf-8")
+        jobs.append((source, out / pdf, title))
+    return jobs
+
+
 def _header(title_of_book: str, chapter: str) -> str:
     style = "font-family: system-ui, sans-serif; font-size: 8px; color: #555; width: 100%; padding: 0 16mm;"
     return f'<div style="{style}">{html.escape(title_of_book)} · {html.escape(chapter)}</div>'
@@ -165,8 +200,8 @@ def _footer() -> str:
 
 
 def make_handouts(site: Path, browser=None, root: Path = PROJECT) -> list[Path]:
-    """Write handouts/<chapter>.html and .pdf for every chapter, and PDFs of the
-    instructor guide and the role-play. `browser`: a running Playwright Chromium
+    """Write handouts/<chapter>.html and .pdf for every chapter, PDFs of the
+    instructor guide and the role-play, and the seminar sheets. `browser`: a running Playwright Chromium
     to print with (the tests pass theirs); by default Debian's Chromium is started."""
     if browser is None:
         from playwright.sync_api import sync_playwright
@@ -189,6 +224,7 @@ def make_handouts(site: Path, browser=None, root: Path = PROJECT) -> list[Path]:
     for page_name, (pdf_name, title) in WHOLE_PAGES.items():
         if (site / page_name).exists():
             jobs.append((site / page_name, out / pdf_name, title, True))
+    jobs += [(source, pdf, title, False) for source, pdf, title in seminar_sheets(site, title_of_book, root)]
     return [print_pdf(browser, source, pdf, _header(title_of_book, chapter), whole_page)
             for source, pdf, chapter, whole_page in jobs]
 

@@ -20,11 +20,12 @@ from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx import addnodes
 
-from bookbuild.chapters import by_id, chapters
+from bookbuild import sheets
+from bookbuild.chapters import by_id, chapters, toc_files
 
 HANDOUT_EXTRAS = [
     ("instructor-guide.pdf", "Instructor guide"),
-    ("role-play.pdf", "Role-play: scenario, rules and briefs (cut the briefs apart so that each team sees only its own)"),
+    ("role-play.pdf", "Role-play, whole: scenario, rules, every brief and the debrief (for the instructor)"),
 ]
 
 
@@ -67,10 +68,26 @@ class HandoutList(Directive):
             paragraph += nodes.reference("", "handout (PDF)", refuri=f"{prefix}{chapter.stem}.pdf")
             items += nodes.list_item("", paragraph)
         for pdf, title in HANDOUT_EXTRAS:
+            items += _pdf_item(prefix + pdf, title)
+        role_play = Path(env.srcdir) / f"{sheets.ROLE_PLAY}.md"
+        if role_play.is_file():
+            env.note_dependency(str(role_play))
+            for team, name in sheets.briefs_in_source(role_play.read_text(encoding="utf-8")):
+                items += _pdf_item(prefix + sheets.brief_pdf(team), f"Role-play brief for {name} (with the scenario, rules, options and decision sheet)")
+        for docname in sheets.no_code_pages(toc_files(env.srcdir), Path(env.srcdir)):
+            env.note_dependency(str(Path(env.srcdir) / f"{docname}.md"))
             paragraph = nodes.paragraph()
-            paragraph += nodes.reference("", f"{title} (PDF)", refuri=prefix + pdf)
+            paragraph += _doc_link(docname, None, env.docname)
+            paragraph += nodes.Text(": ")
+            paragraph += nodes.reference("", "exercises without code (PDF)", refuri=prefix + sheets.no_code_pdf(docname.rsplit("/", 1)[-1]))
             items += nodes.list_item("", paragraph)
         return [items]
+
+
+def _pdf_item(uri: str, title: str) -> nodes.list_item:
+    paragraph = nodes.paragraph()
+    paragraph += nodes.reference("", f"{title} (PDF)", refuri=uri)
+    return nodes.list_item("", paragraph)
 
 
 def setup(app) -> None:

@@ -1,5 +1,6 @@
 """`make pdf`: one printable handout per chapter and one for the instructor guide,
-made offline from the built book. Each PDF has pages, the chapter's opening
+one role-play brief per team and one no-code sheet per exercise page, made
+offline from the built book. Each PDF has pages, the chapter's opening
 words of the article (or of the chapter), its key chart as vectors or an
 image, and the book's title and page numbers in its margins."""
 
@@ -14,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bookbuild.handouts import book_title, chapter_pages, make_handouts
+from bookbuild.sheets import ROLE_PLAY, brief_pdf, briefs_in_source, no_code_pdf
 from tests.conftest import ROOT
 from tests.content.test_text import normalise
 
@@ -78,3 +80,42 @@ def test_handouts_load_nothing_from_the_network(handouts):
     for page in (site / "handouts").glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="https?://', text), f"{page.name} loads a remote asset"
+
+
+def test_each_team_gets_its_own_brief_and_no_other(handouts):
+    site, written = handouts
+    teams = briefs_in_source((ROOT / f"{ROLE_PLAY}.md").read_text(encoding="utf-8"))
+    assert len(teams) >= 5, "the role-play names its teams' briefs"
+    for slug, name in teams:
+        pdf = site / "handouts" / brief_pdf(slug)
+        assert pdf in written, f"no brief for {name}"
+        text = pdf_text(pdf)
+        assert f"Brief: {normalise(name)}" in text, f"{pdf.name} lacks its own brief"
+        assert "The scenario" in text and "decision sheet" in text.lower(), f"{pdf.name} lacks the shared sections"
+        others = [other for _, other in teams if other != name]
+        assert not [other for other in others if f"Brief: {normalise(other)}" in text], f"{pdf.name} holds another team's brief"
+
+
+def answer_texts(page: BeautifulSoup) -> list[str]:
+    texts = []
+    for element in page.select(".answer, .instructor, .tag_answer"):
+        for title in element.select(".admonition-title"):
+            title.decompose()
+        texts += [part for part in re.split(r"(?<=[.?!])\s+", normalise(element.get_text(" "))) if len(part) >= 40]
+    return texts
+
+
+def test_every_exercise_page_prints_a_no_code_sheet_without_its_answers(handouts):
+    site, written = handouts
+    pages = sorted((site / "book" / "seminar").glob("exercises-??.html"))
+    assert len(pages) == 10
+    for page in pages:
+        pdf = site / "handouts" / no_code_pdf(page.stem)
+        assert pdf in written, f"no no-code sheet for {page.name}"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        block = soup.select_one("div.no-code")
+        text = " ".join(pdf_text(pdf).split())
+        first = " ".join(normalise(block.find("p").get_text(" ")).split()[:6])
+        assert first in text, f"{pdf.name}: the no-code exercise ({first}...) is missing"
+        leaks = [answer for answer in answer_texts(soup) if answer in text]
+        assert not leaks, f"{pdf.name} prints an answer: {leaks[0][:80]}"
