@@ -129,17 +129,23 @@ def wide(spec: dict) -> dict:
     return wrap_titles(spec, WIDE_TITLE, WIDE_SUBTITLE)
 
 
-# A layer a chapter names so (`.properties(name=WIDE_ONLY)`) is left out of the
-# phone layout: direct labels that would collide there (tooltips and the data
-# table still give them).
+# A layer a chapter names so (`.properties(name="wide-only")`, or with a suffix,
+# "wide-only-labels", since Vega-Lite wants each name once in a chart) is left out
+# of the phone layout: direct labels that would collide there (tooltips and the
+# data table still give them).
 WIDE_ONLY = "wide-only"
+
+
+def is_wide_only(part) -> bool:
+    name = part.get("name", "") if isinstance(part, dict) else ""
+    return name == WIDE_ONLY or name.startswith(WIDE_ONLY + "-")
 
 
 def _drop_wide_only(node):
     if isinstance(node, dict):
         for key in ("layer", "vconcat", "hconcat", "concat"):
             if isinstance(node.get(key), list):
-                node[key] = [_drop_wide_only(part) for part in node[key] if not (isinstance(part, dict) and part.get("name") == WIDE_ONLY)]
+                node[key] = [_drop_wide_only(part) for part in node[key] if not is_wide_only(part)]
     return node
 
 

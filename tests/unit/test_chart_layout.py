@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import altair as alt
@@ -37,3 +38,19 @@ def test_the_phone_layout_stacks_wraps_and_fits():
     assert "orient" not in phone["vconcat"][0]["encoding"]["color"]["legend"]
     fitted, svg = fit(readable(phone), NARROW_MAX, render)
     assert svg_width(svg) <= NARROW_MAX
+
+
+def test_layers_named_wide_only_leave_the_phone_layout_and_names_stay_unique():
+    import vl_convert
+
+    base = alt.Chart(alt.Data(values=[{"x": 1, "y": 2, "label": "a"}])).encode(x="x:Q", y="y:Q")
+    chart = alt.layer(
+        base.mark_point(),
+        base.mark_text().encode(text="label:N").properties(name="wide-only-above"),
+        base.mark_text().encode(text="label:N").properties(name="wide-only-below"),
+        base.mark_rule().properties(name="wider-than-wide-only"),
+    )
+    spec = chart.to_dict()
+    vl_convert.vegalite_to_svg(spec)  # two wide-only layers in one chart compile
+    phone = narrow(json.loads(json.dumps(spec)))
+    assert [layer.get("name") for layer in phone["layer"]] == [None, "wider-than-wide-only"]
