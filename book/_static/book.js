@@ -76,8 +76,7 @@
       try { window.localStorage.setItem(KEY, hidden ? "1" : "0"); } catch (error) { /* private mode: this page only */ }
       apply(hidden);
     });
-    if (place.classList.contains("article-header-buttons")) place.insertBefore(button, place.firstChild);
-    else place.insertBefore(button, place.firstChild);
+    place.insertBefore(button, place.firstChild);
     var article = document.querySelector("article.bd-article");
     if (article && !document.querySelector(".bk-later-note")) {
       var note = document.createElement("p");
