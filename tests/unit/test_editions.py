@@ -4,16 +4,15 @@ edition is checked in tests/site/test_editions.py."""
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
-from sphinx.testing.util import SphinxTestApp
 
 from bookbuild.editions import strip_marked, student_notebook
+from tests.unit.test_extension import build as build_site
 from tests.unit.test_extension import first_chapter
 
 FIXTURE = Path(__file__).parent / "fixture_site"
@@ -94,14 +93,9 @@ def test_student_notebook_drops_answer_cells_and_answer_text():
 
 
 def build(source: Path, out: Path, edition: str) -> str:
-    app = SphinxTestApp("html", srcdir=source, builddir=out, confoverrides={"book_edition": edition},
-                        status=io.StringIO(), warning=io.StringIO())
-    try:
-        app.build()
-        assert "WARNING" not in app._warning.getvalue(), app._warning.getvalue()
-        return (Path(app.outdir) / "exercise.html").read_text(encoding="utf-8")
-    finally:
-        app.cleanup()
+    html, warnings = build_site(source, out, book_edition=edition)
+    assert "WARNING" not in warnings, warnings
+    return (html / "exercise.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
