@@ -193,6 +193,9 @@ def labels(path: Path | str | None = None) -> dict[str, str]:
 RECOGNISED = {"issuer", "archive", "wire", "newspaper", "broadcaster", "specialist", "think-tank", "journal",
               "publisher", "data"}
 NON_CITABLE = "non-citable"
+# An author's own site (a personal blog): citable for that author's own argument, not a recognised publisher.
+AUTHOR_SITE = "author"
+STANDINGS = RECOGNISED | {NON_CITABLE, AUTHOR_SITE}
 
 
 @functools.lru_cache(maxsize=2)
