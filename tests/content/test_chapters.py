@@ -57,3 +57,11 @@ def test_discussion_questions_are_marked_for_the_seminar_pages(chapter):
 def test_no_hand_written_previous_and_next_links(chapter):
     """The theme's footer links follow _toc.yml; hand-written ones go stale."""
     assert not re.search(r"^Previous: .*Next:", chapter.path.read_text(encoding="utf-8"), flags=re.M)
+
+
+def test_the_changelog_leads_with_the_version_citation_cff_gives():
+    import yaml
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    first = re.search(r"^## (\S+) \(", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), flags=re.M)
+    assert first and first.group(1) == str(cff["version"]), "CHANGELOG.md's newest version is not CITATION.cff's"
