@@ -19,20 +19,28 @@ MARKED = re.compile(r"^(answer|instructor|tag_answer)$")
 SEARCHED = (".html", ".js", ".md", ".ipynb", ".txt")
 
 
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"(?<=[.?!])\s+", " ".join(text.split())) if len(part.strip()) >= 40]
+
+
 def answer_sentences(site) -> dict[str, list[str]]:
-    """{page: [sentences of at least 40 characters inside answer/instructor elements]}"""
-    found = {}
-    for page in site.content_pages():
+    """{page: [sentences of at least 40 characters found only inside answer/instructor
+    elements]}: a sentence an answer shares with a page's own text (a ledger note
+    an answer's table shows, a caveat it repeats) is not answer text."""
+    found, elsewhere = {}, []
+    for page in site.pages():
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         texts = []
         for element in soup.find_all(class_=MARKED):
             for title in element.select(".admonition-title"):
                 title.decompose()
-            text = " ".join(element.get_text(" ").split())
-            texts += [part.strip() for part in re.split(r"(?<=[.?!])\s+", text) if len(part.strip()) >= 40]
+            texts += sentences(element.get_text(" "))
+            element.decompose()
+        elsewhere.append(" ".join(soup.get_text(" ").split()))
         if texts:
             found[page.relative_to(site.html).as_posix()] = texts
-    return found
+    rest = "\n".join(elsewhere)
+    return {page: only for page, texts in found.items() if (only := [t for t in texts if t not in rest])}
 
 
 @pytest.fixture(scope="module")
