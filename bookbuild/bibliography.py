@@ -39,6 +39,8 @@ def derived_bibliography(source: Path, target: Path) -> Path:
         for name in URL_FIELDS:
             if name in entry.fields:
                 entry.fields[name] = unescape_url(entry.fields[name])
+        if "doi" in entry.fields and entry.fields.get("url", "").lower() == f"https://doi.org/{entry.fields['doi']}".lower():
+            del entry.fields["url"]  # the entry shows its DOI's address once
         if "year" not in entry.fields:
             entry.fields["year"] = entry.fields.get("date", "")[:4] or NO_DATE
         if key in suffixes:

@@ -11,6 +11,8 @@ On:
 * the theme's and extensions' head scripts deferred, except on the search page
   (its scripts depend on each other's order) and documentation_options.js
   (inline lines use it);
+* highlighted code without the spans of tokens drawn as plain text
+  (bookbuild.code_spans);
 * the layout in `templates/fast/`: the scheme applied before the first paint,
   no Font Awesome script, the search index only on the search page, Bootstrap
   and the theme's script started just after the first paint.
@@ -24,6 +26,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from bookbuild.code_spans import use_plain_tokens
 from bookbuild.lean import BUNDLE, LEAN, lean_name, write_lean_assets, write_stylesheet_bundle
 
 TEMPLATES = Path(__file__).parent / "templates" / "fast"
@@ -101,6 +104,11 @@ def _templates(app, config) -> None:
         config.templates_path = [str(TEMPLATES), *config.templates_path]
 
 
+def _highlighter(app) -> None:
+    if app.builder.format == "html" and enabled(app.config):
+        use_plain_tokens(app)
+
+
 def _finish(app, exception) -> None:
     if exception is not None or app.builder.format != "html" or not enabled(app.config):
         return
@@ -115,6 +123,7 @@ def _finish(app, exception) -> None:
 def setup(app) -> None:
     app.add_config_value("book_fast_assets", True, "html", [bool])
     app.connect("config-inited", _templates, priority=400)
+    app.connect("builder-inited", _highlighter)
     # Last, so that it sees every asset other handlers add to the page.
     app.connect("html-page-context", _page_context, priority=900)
     # After the theme's and myst-nb's own build-finished handlers, which write

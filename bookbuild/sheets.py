@@ -79,7 +79,8 @@ def team_briefs(site: Path) -> list[tuple[str, str, str]]:
     shared = [_printable(section) for section in sections if _heading(section) in SHARED]
     found = []
     for section in sections:
-        ids = [section.get("id", "")] + [span.get("id", "") for span in section.find_all("span", recursive=False)]
+        # the MyST label, `(brief-<team>)=`, before the id Sphinx makes from the heading
+        ids = [span.get("id", "") for span in section.find_all("span", recursive=False)] + [section.get("id", "")]
         slug = next((name.removeprefix("brief-") for name in ids if name.startswith("brief-")), None)
         if slug is None:
             continue

@@ -82,7 +82,7 @@ def _text(value) -> str:
 def _myst_text(value) -> str:
     """Prose from a table cell, safe inside MyST: no stray role or markup syntax."""
     text = _text(value)
-    for char in ("\\", "`", "*", "_", "[", "]", "<", ">", "|", "{", "}", "#"):
+    for char in ("\\", "`", "*", "_", "[", "]", "<", ">", "|", "{", "}", "#", "$"):
         text = text.replace(char, "\\" + char)
     return text
 

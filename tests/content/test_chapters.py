@@ -53,6 +53,21 @@ def test_discussion_questions_are_marked_for_the_seminar_pages(chapter):
     assert f"{{include}} ../{chapter.stem}.md" in exercises.read_text(encoding="utf-8")
 
 
+CODE_FENCE = re.compile(r"^(`{3,}).*?^\1\s*$", flags=re.M | re.S)
+BARE_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def test_prose_dollar_signs_are_escaped():
+    """JupyterLab reads the text between two bare `$` in a Markdown cell as mathematics
+    (and so would the book, with MyST's dollarmath, loading MathJax from a CDN):
+    write `US\\$539 million`."""
+    bare = []
+    for path in (p for p in PAGES if p.exists()):
+        prose = CODE_FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), path.read_text(encoding="utf-8"))
+        bare += [f"{path.relative_to(ROOT)}:{n}" for n, line in enumerate(prose.splitlines(), 1) if BARE_DOLLAR.search(line)]
+    assert not bare, f"unescaped $ in prose (write \\$): {bare}"
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.id)
 def test_no_hand_written_previous_and_next_links(chapter):
     """The theme's footer links follow _toc.yml; hand-written ones go stale."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bookbuild.bibliography import derived_bibliography
 from booktools.bibliography import entries, labels, split_keys, year_suffixes
 
 BIB = """
@@ -9,7 +10,8 @@ BIB = """
 @misc{a-2021-earlier, author = {Shin, Hyonhee}, title = {Earlier}, organization = {Reuters}, date = {2021-08-30}, keywords = {news}}
 @misc{b-2021, author = {{International Atomic Energy Agency}}, title = {Report}, organization = {International Atomic Energy Agency}, date = {2021-08-27}, keywords = {primary}}
 @book{c-2012, author = {Cha, Victor}, title = {The Impossible State}, publisher = {Ecco}, year = {2012}, keywords = {scholarship}}
-@article{d-2019, author = {Haggard, Stephan and Noland, Marcus and Lee, Sun}, title = {An Article}, journal = {A Journal}, year = {2019}, keywords = {scholarship}}
+@article{d-2019, author = {Haggard, Stephan and Noland, Marcus and Lee, Sun}, title = {An Article}, journal = {A Journal}, year = {2019}, keywords = {scholarship},
+  doi = {10.1177/2233865920901896}, url = {https://doi.org/10.1177/2233865920901896}}
 @misc{e-nd, author = {{GlobalSecurity.org}}, title = {Undated page}, organization = {GlobalSecurity.org}, keywords = {analysis}}
 """
 
@@ -43,3 +45,12 @@ def test_year_suffixes_only_where_labels_would_collide(tmp_path):
 def test_split_keys():
     assert split_keys("a; b;;c ") == ["a", "b", "c"]
     assert split_keys(None) == [] and split_keys(float("nan")) == []
+
+
+def test_the_derived_bibliography_gives_a_doi_address_once(tmp_path):
+    source = tmp_path / "references.bib"
+    source.write_text(BIB, encoding="utf-8")
+    derived = derived_bibliography(source, tmp_path / "derived.bib").read_text(encoding="utf-8")
+    article = derived[derived.index("@article{d-2019"):].split("\n}", 1)[0]
+    assert "doi = {10.1177/2233865920901896}" in article and "url = " not in article
+    assert "year = {2019}" in article

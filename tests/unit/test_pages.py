@@ -8,7 +8,7 @@ from booktools.pages import cite, ledger, timeline_entries, timeline_list
 
 CLAIMS = pd.DataFrame([{
     "claim_id": "p01-1", "paragraph": "p-01", "claim": "The reactor *restarted* in July.", "claim_type": "fact",
-    "assessment": "supported", "note": "The IAEA says so.", "source": "iaea-2021-gov-2021-40",
+    "assessment": "supported", "note": "The IAEA says so; $1.3 billion and $130 million.", "source": "iaea-2021-gov-2021-40",
     "later": "It ran on.", "later_date": "2022", "later_source": "",
 }])
 EVENTS = pd.DataFrame([{
@@ -23,6 +23,7 @@ def test_ledger_entries_are_blocks_with_anchors_marks_and_roles():
     assert "✓ supported" in fragment.myst and "{ref}`¶1 <p-01>`" in fragment.myst
     assert "{cite:p}`iaea-2021-gov-2021-40`" in fragment.myst
     assert "\\*restarted\\*" in fragment.myst, "table text is escaped, not read as markup"
+    assert "\\$1.3 billion and \\$130 million" in fragment.myst, "dollar signs are not read as mathematics"
     assert ":::{div} later\n**What happened next** (2022, after the article)" in fragment.myst
     assert 'id="claim-p01-1"' in fragment.html and ">IAEA 2021</a>)" in fragment.html
     bundle = fragment._repr_mimebundle_()
