@@ -53,6 +53,33 @@ def downloadable(executed: dict, title: str, page: str) -> dict:
     return notebook
 
 
+def with_outputs(notebook: dict, cache_path: str) -> dict:
+    """The notebook with the outputs the execution cache holds for it.
+
+    When myst-nb (1.x) takes a notebook's outputs from the execution cache, it
+    writes `jupyter_execute/` from the notebook as read, before the cached
+    outputs were merged in: a build that executed nothing (an edition, a fresh
+    folder given the cache) would offer notebooks without outputs."""
+    import nbformat
+    from jupyter_cache import get_cache
+
+    if any(cell.get("outputs") for cell in notebook.get("cells", []) if cell.get("cell_type") == "code"):
+        return notebook
+    try:
+        _, merged = get_cache(cache_path).merge_match_into_notebook(nbformat.from_dict(notebook))
+    except KeyError:  # not in the cache: the notebook as written
+        return notebook
+    return json.loads(nbformat.writes(merged))
+
+
+def stable_cell_ids(notebook: dict) -> dict:
+    """Cell ids by position: the notebook read from MyST gets random ones at every build."""
+    for number, cell in enumerate(notebook.get("cells", []), 1):
+        if not str(cell.get("id", "")).startswith("booktools-"):
+            cell["id"] = f"cell-{number:03d}"
+    return notebook
+
+
 def executed_notebook(app, docname: str) -> Path:
     return Path(app.outdir).parent / "jupyter_execute" / f"{docname}.ipynb"
 
@@ -71,7 +98,8 @@ def _write(app, exception) -> None:
         if not source.is_file():
             continue
         page = app.env.titles[docname].astext() if docname in app.env.titles else docname
-        text = json.dumps(downloadable(json.loads(source.read_text(encoding="utf-8")), title, page),
+        executed = with_outputs(json.loads(source.read_text(encoding="utf-8")), app.config.nb_execution_cache_path)
+        text = json.dumps(stable_cell_ids(downloadable(executed, title, page)),
                           ensure_ascii=False, indent=1, sort_keys=True) + "\n"
         target = Path(app.outdir) / "_sources" / f"{docname}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -23,4 +23,6 @@ def build_book(output: Path, source: Path = PROJECT, env: dict | None = None) ->
 
 def executed(log: str) -> int:
     """How many notebooks a build executed, from its log."""
-    return log.count("Executing notebook")
+    # myst-nb logs "<file>: Executing notebook using local CWD" once per notebook it runs;
+    # nbclient's "Executing notebook with kernel" and a failure's "Executing notebook failed" are not counted.
+    return log.count("Executing notebook using")

@@ -8,6 +8,7 @@ the code that removes it: the two would share a blind spot otherwise."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -82,3 +83,12 @@ def test_the_student_editions_sources_and_notebooks_hold_no_marked_block(student
             text = path.read_text(encoding="utf-8")
             assert not marked.search(text), f"{path.relative_to(student)} keeps a marked block"
             assert '"answer"' not in text or path.suffix == ".md", f"{path.relative_to(student)} keeps an answer cell"
+
+
+def test_the_student_editions_notebooks_keep_their_outputs(student):
+    """The edition takes every output from the main build's cache and executes nothing;
+    the notebooks it offers to download still hold their tables and charts."""
+    notebook = json.loads((student / "_sources" / "book" / "04-memories.ipynb").read_text(encoding="utf-8"))
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code" and not cell["id"].startswith("booktools-")]
+    assert code and all(cell["outputs"] for cell in code), [cell["id"] for cell in code if not cell["outputs"]]
+    assert any("image/svg+xml" in output.get("data", {}) for cell in code for output in cell["outputs"])
