@@ -13,6 +13,7 @@ one clean build of the book (plus the few builds that test the build itself).
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import shutil
 from pathlib import Path
@@ -22,6 +23,12 @@ import pytest
 from bookbuild.runner import build_book, executed  # noqa: F401 (the tests' way to build)
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# A Sphinx build run inside the test process with a public address loads sphinx-sitemap,
+# which starts a multiprocessing Manager. Forked, that process inherits the pipe to the
+# Playwright driver and holds it open, so the browser fixture's teardown waits for ever
+# (CI timed out that way). Child processes start fresh instead, holding no such pipe.
+multiprocessing.set_start_method("spawn", force=True)
 FOLDER_MARKERS = {"unit": "unit", "content": "content", "site": "site", "browser": "browser"}
 
 

@@ -68,8 +68,11 @@
     return parseFloat((source || picture).getAttribute("width")) || 0;
   }
 
+  // The width the live chart's SVG gets: the figure's content box (the chart's
+  // menu sits above the drawing, in the frame's top padding: book.css).
   function available(figure) {
-    return Math.floor(figure.getBoundingClientRect().width);
+    var style = getComputedStyle(figure);
+    return Math.floor(figure.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
   }
 
   function scaleWidths(node, factor) {
@@ -82,6 +85,10 @@
   }
 
   function wrap(text, chars) {
+    if (Array.isArray(text) && text.every(function (line) { return typeof line === "string"; })) {
+      if (text.every(function (line) { return line.length <= chars; })) return text;
+      text = text.join(" ");
+    }
     if (typeof text !== "string" || text.length <= chars) return text;
     var lines = [], line = "";
     text.split(" ").forEach(function (word) {
@@ -165,6 +172,9 @@
           result.finalize();
           var again = JSON.parse(JSON.stringify(spec));
           narrowViews(again, excess + 2);
+          // A title line can be what overflows: the reader's bold font runs wider than
+          // the one the layout counted characters for (about 9.5 px a character at 15 px).
+          wrapTitles(again, Math.max(24, Math.floor(available(figure) / 9.5)));
           return embed(figure, again, tries + 1);
         }
         figure._view = result;
