@@ -28,6 +28,7 @@ from pathlib import Path
 
 from bookbuild.code_spans import use_plain_tokens
 from bookbuild.lean import BUNDLE, LEAN, lean_name, write_lean_assets, write_stylesheet_bundle
+from bookbuild.theme_fixes import is_thebe
 
 TEMPLATES = Path(__file__).parent / "templates" / "fast"
 # pydata-sphinx-theme links theme.css, which only @imports basic.css: linking
@@ -90,7 +91,7 @@ def _defer_scripts(pagename: str, context: dict) -> None:
                 and not ({"async", "defer", "type"} & set(attributes))):
             js = _JavaScript(js.filename, priority=js.priority, **attributes, defer="defer")
         deferred.append(js)
-    context["script_files"][:] = deferred
+    context["script_files"] = deferred  # the page's own list, not the builder's
 
 
 def _page_context(app, pagename, templatename, context, doctree) -> None:
@@ -113,7 +114,8 @@ def _finish(app, exception) -> None:
     if exception is not None or app.builder.format != "html" or not enabled(app.config):
         return
     outdir = Path(app.outdir)
-    parts = bundle_parts(app.builder.css_files)
+    # The stylesheets pages link: the builder's, less sphinx-thebe's (theme_fixes drops it from every page).
+    parts = bundle_parts([css for css in app.builder.css_files if not is_thebe(css)])
     if parts is None:
         return
     write_lean_assets(outdir, [part.replace(LEAN + ".css", ".css") for part in parts if part.endswith(LEAN + ".css")])

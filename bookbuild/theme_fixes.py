@@ -18,14 +18,18 @@ import re
 THEBE_SNIPPET = re.compile(r'\s*<script type="text/x-thebe-config">.*?</script>\s*<script>kernelName = [^<]*</script>', re.S)
 
 
+def is_thebe(asset) -> bool:
+    """A script or stylesheet sphinx-thebe adds (by file name, or an inline script's body)."""
+    return ("thebe" in str(getattr(asset, "filename", asset) or "").lower()
+            or "THEBE" in str(getattr(asset, "attributes", {}).get("body", "")))
+
+
 def drop_thebe(context: dict) -> None:
+    # A new list: the page's list is the builder's own, which must keep what the
+    # extensions registered (a rebuild that writes no page reads it: fast_assets).
     for key in ("script_files", "css_files"):
         if key in context:
-            context[key][:] = [
-                asset for asset in context[key]
-                if "thebe" not in str(getattr(asset, "filename", asset) or "").lower()
-                and "THEBE" not in str(getattr(asset, "attributes", {}).get("body", ""))
-            ]
+            context[key] = [asset for asset in context[key] if not is_thebe(asset)]
     if "body" in context:
         context["body"] = THEBE_SNIPPET.sub("", context["body"])
 
