@@ -67,13 +67,34 @@ def fields_used(node) -> set[str]:
     return {name.split(":")[0] for name in found}
 
 
-def data_table(rows: list, used: set[str] = frozenset()) -> str:
-    """The rows behind a chart, with the columns the chart uses (all, if it names none of them)."""
+def tooltip_fields(node) -> list[str]:
+    """The fields the spec's tooltips name, in the order the chart's author listed them."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key in sorted(node):
+            value = node[key]
+            if key == "tooltip":
+                items = value if isinstance(value, list) else [value]
+                found += [(item.get("field") if isinstance(item, dict) else item).split(":")[0]
+                          for item in items if isinstance(item, str) or (isinstance(item, dict) and isinstance(item.get("field"), str))]
+            elif key != "datasets":
+                found += tooltip_fields(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += tooltip_fields(item)
+    return list(dict.fromkeys(found))
+
+
+def data_table(rows: list, used: set[str] = frozenset(), order: list[str] = ()) -> str:
+    """The rows behind a chart, with the columns the chart uses (all, if it names none of them):
+    first those its tooltips list, in their order, then the rest by name. (Not the rows' own
+    key order, which differs between an output fresh from the kernel and one from the cache.)"""
     rows = [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
     if not rows:
         return "<p>No rows.</p>"
-    columns = list(dict.fromkeys(key for row in rows for key in row))
-    columns = [c for c in columns if c in used] or columns
+    present = {key for row in rows for key in row}
+    shown = {c for c in present if c in used} or present
+    columns = [c for c in order if c in shown] + sorted(c for c in shown if c not in order)
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_cell(row.get(c)))}</td>" for c in columns) + "</tr>"
@@ -117,7 +138,12 @@ def figure(payload: dict, static_prefix: str) -> tuple[str, dict[str, str]]:
     files: dict[str, str] = {}
     spec = json.loads(json.dumps(payload["spec"]))
     used = fields_used({key: value for key, value in spec.items() if key != "datasets"})
-    tables = "".join(data_table(rows, used) for rows in spec.get("datasets", {}).values() if isinstance(rows, list))
+    # Largest table first (the chart's own data, before its annotations), then by name: the
+    # order must not depend on whether the output came from a kernel or from the cache.
+    datasets = sorted((item for item in spec.get("datasets", {}).items() if isinstance(item[1], list)),
+                      key=lambda item: (-len(item[1]), item[0]))
+    order = tooltip_fields(spec)
+    tables = "".join(data_table(rows, used, order) for _name, rows in datasets)
     n_rows = sum(len(rows) for rows in spec.get("datasets", {}).values() if isinstance(rows, list))
     _name_inline_data(spec, spec)
     moved = {}

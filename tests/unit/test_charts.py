@@ -47,3 +47,27 @@ def test_the_renderer_decides_by_context(monkeypatch):
     monkeypatch.setattr(charts, "_has_widgets", lambda: False)
     outside = charts.render(SPEC)
     assert MIME_TYPE not in outside and outside["image/svg+xml"].startswith("<svg")
+
+
+def test_a_figure_is_the_same_from_the_kernel_and_from_the_cache():
+    """The execution cache stores outputs with their keys sorted; a figure made from that
+    copy must match, byte for byte, the one made from the kernel's output."""
+    import json
+
+    import pandas as pd
+
+    from bookbuild.chart_output import figure
+
+    rows = [{"year": 2016, "range_class": "long", "missiles": 16}, {"year": 2017, "range_class": "short", "missiles": 20}]
+    labels = [{"when": "2017-07-04", "label": "first ICBM"}]
+    base = alt.Chart(pd.DataFrame(rows)).mark_bar().encode(
+        x="year:O", y="missiles:Q", color="range_class:N", tooltip=["year:O", "range_class:N", "missiles:Q"])
+    notes = alt.Chart(pd.DataFrame(labels)).mark_text().encode(x="when:T", text="label:N")
+    payload = chart_output(alt.layer(base, notes).properties(title="Launches", description="Bars.").to_dict())[MIME_TYPE]
+    payload["id"] = "chart-test"
+    cached = json.loads(json.dumps(payload, sort_keys=True))
+    fresh_html, fresh_files = figure(payload, "_static/")
+    cached_html, cached_files = figure(cached, "_static/")
+    assert fresh_html == cached_html and fresh_files == cached_files
+    header = fresh_html[fresh_html.index("<thead>"):fresh_html.index("</thead>")]
+    assert header.index(">year<") < header.index(">range_class<") < header.index(">missiles<"), "tooltip order"
