@@ -19,6 +19,7 @@ from pygments.formatters.html import HtmlFormatter
 from pygments.style import StyleMeta
 from pygments.styles import get_style_by_name
 from pygments.token import Token, _TokenType
+from pygments.util import ClassNotFound
 
 
 def plain_tokens(*styles: StyleMeta) -> frozenset[_TokenType]:
@@ -51,6 +52,6 @@ def use_plain_tokens(app) -> None:
         return
     try:
         styles = [get_style_by_name(name) for name in names]
-    except Exception:  # an unknown style: the theme falls back to its own, so leave the spans
+    except ClassNotFound:  # an unknown style: the theme falls back to its own, so leave the spans
         return
     app.builder.highlighter.formatter = formatter_for(plain_tokens(*styles))

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 
 from bookbuild import handouts, sheets
+from bookbuild.chapters import toc_files
 from tests.conftest import ROOT
 
 
@@ -151,8 +152,7 @@ def printable_pdfs(site) -> set[str]:
     """The PDF names `make pdf` prints from this build: chapters, seminar pages, team briefs, no-code sheets."""
     chapters = {f"{page.stem}.pdf" for page in (site.html / "book").glob("[0-9][0-9]-*.html")}
     briefs = {name for name, _team, _body in sheets.team_briefs(site.html)}
-    exercises = {sheets.no_code_pdf(page.stem) for page in (site.html / "book" / "seminar").glob("exercises-*.html")
-                 if "no-code" in page.read_text(encoding="utf-8")}
+    exercises = {sheets.no_code_pdf(Path(name).name) for name in sheets.no_code_pages(toc_files(ROOT), ROOT)}
     whole_pages = {name for name, _title in handouts.WHOLE_PAGES.values()}
     return chapters | briefs | exercises | whole_pages
 
