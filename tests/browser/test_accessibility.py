@@ -4,6 +4,7 @@ light and dark, and the 375 px checks: test_pages.py.)"""
 from __future__ import annotations
 
 from tests.browser.test_browser import visit
+from tests.browser.walk import bring_into_view
 
 
 def test_keyboard_focus_is_visible_on_chart_controls(site, server, browser):
@@ -11,7 +12,7 @@ def test_keyboard_focus_is_visible_on_chart_controls(site, server, browser):
     context, page, _, _ = visit(browser, f"{server}/{page_path.relative_to(site.html).as_posix()}")
     try:
         figure = page.locator("figure.bk-chart").first
-        figure.scroll_into_view_if_needed()
+        bring_into_view(figure)
         select = figure.locator(".vega-bindings select")
         select.wait_for(state="visible", timeout=20000)
         select.focus()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.walk import bring_into_view
+
 CHART_WAIT_MS = 20000
 
 
@@ -35,7 +37,7 @@ def test_charts_follow_the_dark_theme(site, server, browser):
     context, page, problems, outside = visit(browser, f"{server}/{path.relative_to(site.html).as_posix()}")
     try:
         figure = page.locator("figure.bk-chart").first
-        figure.scroll_into_view_if_needed()
+        bring_into_view(figure)
         figure.locator(".vega-embed svg.marks").wait_for(timeout=CHART_WAIT_MS)
         light = figure.locator(".vega-embed svg.marks text").first.get_attribute("fill")
         page.evaluate("document.documentElement.setAttribute('data-theme', 'dark')")
@@ -56,7 +58,7 @@ def test_charts_work_from_file_urls(site, browser):
     context, page, problems, outside = visit(browser, path.as_uri())
     try:
         figure = page.locator("figure.bk-chart").first
-        figure.scroll_into_view_if_needed()
+        bring_into_view(figure)
         figure.locator(".vega-embed svg.marks").wait_for(timeout=CHART_WAIT_MS)
         assert not outside, outside
     finally:
@@ -68,7 +70,7 @@ def test_chart_menu_has_an_accessible_name_and_no_editor_link(site, server, brow
     context, page, problems, outside = visit(browser, f"{server}/{path.relative_to(site.html).as_posix()}")
     try:
         figure = page.locator("figure.bk-chart").first
-        figure.scroll_into_view_if_needed()
+        bring_into_view(figure)
         figure.locator(".vega-embed svg.marks").wait_for(timeout=CHART_WAIT_MS)
         summary = figure.locator(".vega-embed details summary")
         assert summary.get_attribute("aria-label")
@@ -145,14 +147,17 @@ def test_search_finds_the_pages_that_hold_a_word(site, server, browser, where):
         context.close()
 
 
+THEME_READY = "document.documentElement.dataset.themeScripts === 'ready'"  # bookbuild/templates/fast/layout.html
+
+
 def test_the_search_box_and_its_shortcut_lead_to_results(site, server, browser):
     """The search field on every page opens the theme's search dialog, as Ctrl+K does;
     a query typed there opens the search page with its results."""
     context, page, problems, outside = visit(browser, f"{server}/book/01-reactor.html")
     dialog_box = page.locator("#pst-search-dialog[open] form.bd-search input[type=search]")
     try:
-        page.wait_for_function("window.bootstrap !== undefined", timeout=CHART_WAIT_MS)  # the theme's script has started
         for query, expected, opener in (("embassy", "book/05-keyhole.html", "click"), ("Politburo", "book/08-crisis.html", "Control+k")):
+            page.wait_for_function(THEME_READY, timeout=CHART_WAIT_MS)  # the theme's scripts have run
             if opener == "click":
                 page.locator("button.search-button__button:visible").first.click()
             else:
@@ -163,8 +168,31 @@ def test_the_search_box_and_its_shortcut_lead_to_results(site, server, browser):
             page.wait_for_url(f"**/search.html?q={query}*")
             page.wait_for_selector(f"#search-results ul.search > li a[href^='{expected}']", timeout=CHART_WAIT_MS)
             page.goto(f"{server}/book/01-reactor.html", wait_until="load")
-            page.wait_for_function("window.bootstrap !== undefined", timeout=CHART_WAIT_MS)
         assert not problems, problems
+    finally:
+        context.close()
+
+
+def test_a_search_button_pressed_before_the_theme_script_has_run_still_opens_search(server, browser):
+    """The theme's script starts after the first paint; on a slow phone a reader can press
+    the search button before it has run. The press is kept and acted on once it has."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    held = []
+    page.route("**/pydata-sphinx-theme.js*", lambda route: held.append(route))
+    try:
+        page.goto(f"{server}/book/01-reactor.html", wait_until="domcontentloaded")
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held, "the theme's script was never requested"
+        page.locator("button.search-button__button:visible").first.click()
+        page.wait_for_timeout(300)
+        assert page.locator("#pst-search-dialog[open]").count() == 0, "the theme's script is held back: nothing can open the dialog yet"
+        held[0].continue_()
+        page.wait_for_function(THEME_READY, timeout=CHART_WAIT_MS)
+        page.locator("#pst-search-dialog[open] form.bd-search input[type=search]").wait_for(state="visible", timeout=CHART_WAIT_MS)
     finally:
         context.close()
 
@@ -182,7 +210,7 @@ def test_without_the_speed_layer_pages_chart_and_search_alike(plain_site, plain_
             figures = page.locator("figure.bk-chart")
             for index in range(figures.count()):
                 figure = figures.nth(index)
-                figure.scroll_into_view_if_needed()
+                bring_into_view(figure)
                 figure.locator(".vega-embed svg.marks").first.wait_for(state="visible", timeout=CHART_WAIT_MS)
             page.wait_for_timeout(200)
             assert not problems, f"{name}: {problems}"
