@@ -151,10 +151,10 @@ def walk_wide(site, server, browser):
 
 @pytest.fixture(scope="session")
 def walk_phone(site, server, browser):
-    """Every page of the book at 375 px, charts live."""
+    """Every page of the book at 375 px, charts live, with axe in light and dark."""
     from tests.browser.walk import visit_page
 
-    return {page.relative_to(site.html).as_posix(): visit_page(browser, server, page.relative_to(site.html).as_posix(), 375, False)
+    return {page.relative_to(site.html).as_posix(): visit_page(browser, server, page.relative_to(site.html).as_posix(), 375, True)
             for page in site.content_pages()}
 
 

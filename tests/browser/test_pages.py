@@ -2,7 +2,7 @@
 per width: tests/browser/walk.py): no console error, nothing fetched from
 another host, every chart live, chart text legible and unclipped by its
 neighbours, no sideways scrolling, paragraphs never squeezed beside a margin
-note, and no serious or critical axe violation in light or dark mode."""
+note, and no serious or critical axe violation in light or dark mode at either width."""
 
 from __future__ import annotations
 
@@ -32,9 +32,12 @@ def test_every_chart_turns_live_offline(walk_wide, walk_phone):
     assert sum(len(r.charts) for r in walk_wide.values()) >= 20
 
 
-def test_no_serious_axe_violations_in_light_or_dark(walk_wide):
-    failures = _failures(walk_wide, lambda r: [f"[{mode}] {p}" for mode, problems in r.axe.items() for p in problems])
-    assert not failures, "\n".join(failures)
+def test_no_serious_axe_violations_in_light_or_dark_on_desktop_and_phone(walk_wide, walk_phone):
+    """At 375 px the margin notes sit in the text column on their own background: links
+    there once fell to 4.34:1 contrast, which only a phone-width check can see."""
+    for width, walk in ((1280, walk_wide), (375, walk_phone)):
+        failures = _failures(walk, lambda r: [f"[{width} px, {mode}] {p}" for mode, problems in r.axe.items() for p in problems])
+        assert not failures, "\n".join(failures)
 
 
 def _small_text(width):

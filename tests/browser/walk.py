@@ -4,8 +4,8 @@ Each page is loaded once per width (1280 px, then 375 px), with every request
 to another host blocked, scrolled through so that every chart turns live,
 and measured: console errors, requests off the machine, charts that stayed
 static or kept moving once live, the rendered size of chart text and overlapping chart labels,
-sideways scrolling, the narrowest paragraph, and (at 1280 px, in light and
-dark) axe-core's serious and critical violations. The tests read the results.
+sideways scrolling, the narrowest paragraph, and (in light and dark)
+axe-core's serious and critical violations. The tests read the results.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def bring_into_view(figure) -> None:
     Not Playwright's scroll_into_view_if_needed: that first waits for the element's
     box to hold still across animation frames, and in one CI run it waited 30 s on a
     chart that was already live (not reproduced here in later runs). Whether charts
-    hold still is measured by the walk itself (SETTLED) and reported by the tests.
+    hold still is measured by the walk itself (BOXES) and reported by the tests.
     """
     figure.evaluate("figure => figure.scrollIntoView({block: 'center'})")
 
