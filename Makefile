@@ -3,7 +3,7 @@
 #   make book EDITION=student     the seminar kit without answers or instructor notes,
 #   make book EDITION=instructor  or with them all open, into _build/<edition>/_build/html
 #   make test       run the whole test suite (installs test-only packages on first use)
-#   make test-fast  unit and content tests only: no book build, under a minute
+#   make test-fast  unit and content tests only: no book build, about a minute
 #   make serve      serve _build/html on http://127.0.0.1:$(PORT)/
 #   make lab        JupyterLab on book/: chapters open as notebooks, charts live offline
 #   make bench      print build times, page sizes and request counts (tools/bench.py)
