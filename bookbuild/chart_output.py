@@ -144,7 +144,7 @@ def figure(payload: dict, static_prefix: str) -> tuple[str, dict[str, str]]:
                       key=lambda item: (-len(item[1]), item[0]))
     order = tooltip_fields(spec)
     tables = "".join(data_table(rows, used, order) for _name, rows in datasets)
-    n_rows = sum(len(rows) for rows in spec.get("datasets", {}).values() if isinstance(rows, list))
+    n_rows = sum(len(rows) for _name, rows in datasets)
     _name_inline_data(spec, spec)
     moved = {}
     for name, rows in sorted(spec.get("datasets", {}).items()):
